@@ -1,0 +1,28 @@
+/** How an option value is checked and converted. `duration-seconds` accepts `'120'` or `'120s'`. */
+export type OptionValueType = 'string' | 'int' | 'number' | 'boolean' | 'duration-seconds' | 'url' | 'json';
+
+export interface OptionSpec {
+  /** Key without the provider prefix, lower-case, e.g. `deployment_name`, `custom_attributes`. */
+  key: string;
+  type: OptionValueType;
+  required?: boolean;
+  description: string;
+  /** Allowed values (compared case-insensitively), when the option is an enumeration. */
+  allowed?: readonly string[];
+}
+
+/** The keys a connection type accepts besides `type` and `endpoint` (reference §3.3). */
+export interface ConnectionSchema {
+  /** Connection `type` values this schema applies to, lower-case. */
+  types: readonly string[];
+  /** Keys whose values are secrets: stored in the owner-only secrets file, never printed. */
+  secretKeys: readonly string[];
+  /** Keys that must be present. */
+  requiredKeys: readonly string[];
+  /** Non-secret keys also accepted (e.g. a region fallback for non-AWS hosts). */
+  optionalKeys: readonly OptionSpec[];
+  /** Groups of which exactly one must be complete (e.g. `{api-key}` or `{username,password}`). */
+  oneOf?: readonly (readonly string[])[];
+  /** Checks the endpoint URL's shape; returns a message when it is not usable. */
+  validateEndpoint?(endpoint: string): string | undefined;
+}

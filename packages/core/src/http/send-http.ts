@@ -1,0 +1,77 @@
+import { request, type Dispatcher } from 'undici';
+import type { TransportResponse } from '../contracts/transport.js';
+import { ProviderCallError } from '../errors/provider-call-error.js';
+
+export interface HttpRequest {
+  providerId: string;
+  url: string;
+  method?: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  dispatcher?: Dispatcher;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * The one place every provider request goes through undici. Network failures become
+ * ProviderCallError (unreachable or timeout, both retryable); HTTP statuses are returned as they
+ * are, for the caller to classify. The URL is never put in messages verbatim because Google AI
+ * carries its key in the query string: only origin and path are shown.
+ */
+export async function sendHttp(httpRequest: HttpRequest): Promise<TransportResponse> {
+  const { providerId, url, timeoutMs } = httpRequest;
+  const signals = [httpRequest.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter(
+    (signal): signal is AbortSignal => signal !== undefined,
+  );
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  try {
+    const response = await request(url, {
+      method: httpRequest.method ?? 'POST',
+      headers: httpRequest.headers,
+      body: httpRequest.body,
+      dispatcher: httpRequest.dispatcher,
+      signal,
+    });
+    const body = new Uint8Array(await response.body.arrayBuffer());
+    return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+  } catch (error) {
+    if (httpRequest.signal?.aborted) throw error;
+    const where = safeUrl(url);
+    if (signal?.aborted) {
+      throw new ProviderCallError({
+        code: 'LATERAL_ERR_PROVIDER_TIMEOUT',
+        message: `${providerId}: no response from ${where} within ${timeoutMs} ms.`,
+        providerId,
+        retryable: true,
+        cause: error,
+      });
+    }
+    const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+    throw new ProviderCallError({
+      code: 'LATERAL_ERR_PROVIDER_UNREACHABLE',
+      message: `${providerId}: cannot reach ${where} (${reason}).`,
+      providerId,
+      retryable: true,
+      cause: error,
+    });
+  }
+}
+
+export function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}

@@ -1,0 +1,129 @@
+import type { FormatContext, InputFormatV1, OutputFormatV1, DecodedResponse } from '../contracts/format.js';
+import type { ProviderV1, TransportDependencies } from '../contracts/provider.js';
+import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { Transport, TransportResponse } from '../contracts/transport.js';
+import { LateralError } from '../errors/lateral-error.js';
+import { ProviderCallError } from '../errors/provider-call-error.js';
+import { maskAndTruncate } from '../errors/mask-secrets.js';
+import { responseBody } from '../http/response-body.js';
+import type { PluginRegistry } from '../registry/plugin-registry.js';
+import type { Row } from '../types/schema.js';
+import { classifyHttpFailure } from './retry-policy.js';
+
+/** Live objects for calling one model: built once per model per thread and cached by the caller. */
+export interface ModelInvocation {
+  model: ResolvedModel;
+  provider: ProviderV1;
+  inputFormat: InputFormatV1;
+  outputFormat: OutputFormatV1;
+  context: FormatContext;
+  transport: Transport;
+  /** Secrets of the connection, for masking. */
+  secrets: string[];
+  /** Rows one request may carry: the format's limit, capped by the provider's. */
+  maxRowsPerRequest: number;
+}
+
+export function prepareInvocation(
+  registry: PluginRegistry,
+  model: ResolvedModel,
+  dependencies: TransportDependencies,
+): ModelInvocation {
+  const provider = registry.provider(model.providerId);
+  if (!provider) {
+    throw new LateralError({ code: 'LATERAL_ERR_PROVIDER_UNKNOWN', message: `Provider '${model.providerId}' is not registered.` });
+  }
+  const inputFormat = registry.inputFormat(model.inputFormat.id)?.format;
+  const outputFormat = registry.outputFormat(model.outputFormat.id)?.format;
+  if (!inputFormat || !outputFormat) {
+    const name = inputFormat ? model.outputFormat.id : model.inputFormat.id;
+    throw new LateralError({ code: 'LATERAL_ERR_FORMAT_UNKNOWN', message: `Format '${name}' is not registered.` });
+  }
+  const context: FormatContext = {
+    providerId: model.providerId,
+    task: model.task,
+    input: model.input,
+    output: model.output,
+    params: model.params,
+    systemPrompt: model.systemPrompt,
+    modelVersion: model.modelVersion,
+    wrapper: model.inputFormat.wrapper,
+  };
+  const formatLimit = inputFormat.maxRowsPerRequest(context);
+  const providerLimit = provider.capabilities?.maxRowsPerRequest ?? Number.POSITIVE_INFINITY;
+  return {
+    model,
+    provider,
+    inputFormat,
+    outputFormat,
+    context,
+    transport: provider.createTransport(model, dependencies),
+    secrets: Object.values(model.connection?.secrets ?? {}),
+    maxRowsPerRequest: Math.max(1, Math.min(formatLimit, providerLimit)),
+  };
+}
+
+export interface AttemptOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface AttemptResult {
+  decoded: DecodedResponse;
+  response: TransportResponse;
+}
+
+/**
+ * One attempt: encode the rows, send, classify a failure, decode a success. Retries, pacing and
+ * batching live around this, in the inference runtime.
+ */
+export async function invokeOnce(invocation: ModelInvocation, rows: Row[], options: AttemptOptions = {}): Promise<AttemptResult> {
+  const { model, inputFormat, outputFormat, context, transport, provider } = invocation;
+  const encoded = inputFormat.encode(rows, context);
+  const headers: Record<string, string> = {
+    'content-type': model.inputContentType ?? encoded.contentType ?? inputFormat.contentType,
+    accept: model.outputContentType ?? outputFormat.accept,
+    ...encoded.headers,
+  };
+  const response = await transport.send({
+    body: encoded.body,
+    headers,
+    operation: encoded.operation,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+  });
+  const sensitive = [...invocation.secrets, ...stringInputs(rows)];
+  if (response.status < 200 || response.status >= 300) {
+    const bodyText = new TextDecoder().decode(response.body);
+    throw classifyHttpFailure({
+      providerId: model.providerId,
+      status: response.status,
+      headers: response.headers,
+      bodyText,
+      info: provider.describeError?.(response.status, response.headers, bodyText),
+      sensitive,
+    });
+  }
+  const body = responseBody(response.body, response.headers['content-type']);
+  try {
+    return { decoded: outputFormat.decode(body, { ...context, wrapper: model.outputFormat.wrapper }, rows.length), response };
+  } catch (error) {
+    if (ProviderCallError.isInstance(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ProviderCallError({
+      code: 'LATERAL_ERR_PROVIDER_RESPONSE',
+      message: `${model.providerId}: ${maskAndTruncate(message, sensitive, 300)}`,
+      providerId: model.providerId,
+      status: response.status,
+      maskedBody: maskAndTruncate(body.text(), sensitive),
+      retryable: false,
+      cause: error,
+    });
+  }
+}
+
+function stringInputs(rows: Row[]): string[] {
+  const strings: string[] = [];
+  for (const row of rows) for (const value of row) if (typeof value === 'string') strings.push(value);
+  return strings;
+}

@@ -1,0 +1,195 @@
+import type { ConnectorV1 } from '../contracts/connector.js';
+import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
+import type { LateralPluginV1, PluginRegistrar } from '../contracts/plugin.js';
+import type { ProviderV1 } from '../contracts/provider.js';
+import type { TaskV1 } from '../contracts/task.js';
+import { LateralError } from '../errors/lateral-error.js';
+import { normalizeFormatName, splitWrapper } from './format-name.js';
+
+const SUPPORTED_SPECIFICATION_VERSIONS = new Set(['v1']);
+
+/** A resolved format reference: the format plus the wrapper from `NAME:wrapper` or from its alias. */
+export interface FormatRef<F> {
+  format: F;
+  wrapper?: string;
+}
+
+function invalid(message: string): LateralError {
+  return new LateralError({ code: 'LATERAL_ERR_PLUGIN_INVALID', message });
+}
+
+function checkVersion(kind: string, id: string, version: string): void {
+  if (!SUPPORTED_SPECIFICATION_VERSIONS.has(version)) {
+    throw invalid(`${kind} '${id}' implements contract ${version}; this kernel supports ${[...SUPPORTED_SPECIFICATION_VERSIONS].join(', ')}.`);
+  }
+}
+
+/** Formats are indexed by every normalised name; an alias may carry a wrapper (`TF_SERVING_COL` = `JSON:inputs`). */
+class FormatIndex<F extends { id: string; aliases: readonly string[]; specificationVersion: string }> {
+  private readonly byName = new Map<string, FormatRef<F>>();
+
+  constructor(private readonly kind: string) {}
+
+  add(format: F): () => void {
+    checkVersion(this.kind, format.id, format.specificationVersion);
+    const entries: Array<[string, FormatRef<F>]> = [];
+    for (const name of [format.id, ...format.aliases]) {
+      const { name: bare, wrapper } = splitWrapper(name);
+      const key = normalizeFormatName(bare) + (wrapper ? `:${wrapper}` : '');
+      if (this.byName.has(key)) throw invalid(`${this.kind} name '${name}' is already registered.`);
+      entries.push([key, { format, wrapper }]);
+    }
+    for (const [key, ref] of entries) this.byName.set(key, ref);
+    return () => entries.forEach(([key]) => this.byName.delete(key));
+  }
+
+  /** `JSON:outputs` looks up `JSON` with wrapper `outputs`; an exact alias with wrapper wins. */
+  resolve(name: string): FormatRef<F> | undefined {
+    const { name: bare, wrapper } = splitWrapper(name);
+    const normal = normalizeFormatName(bare);
+    if (wrapper) {
+      const exact = this.byName.get(`${normal}:${wrapper}`);
+      if (exact) return exact;
+      const base = this.byName.get(normal);
+      return base ? { format: base.format, wrapper } : undefined;
+    }
+    return this.byName.get(normal);
+  }
+
+  ids(): string[] {
+    return [...new Set([...this.byName.values()].map((ref) => ref.format.id))].sort();
+  }
+}
+
+/**
+ * The kernel's registry of plugins: providers, formats, tasks, connectors. Registration checks the
+ * contract version, duplicate ids and declared dependencies, and returns an unregister handle.
+ */
+export class PluginRegistry implements PluginRegistrar {
+  private readonly providers = new Map<string, ProviderV1>();
+  private readonly tasks = new Map<string, TaskV1>();
+  private readonly connectors = new Map<string, ConnectorV1>();
+  private readonly inputFormats = new FormatIndex<InputFormatV1>('input format');
+  private readonly outputFormats = new FormatIndex<OutputFormatV1>('output format');
+  private readonly plugins = new Map<string, LateralPluginV1>();
+
+  registerPlugin(plugin: LateralPluginV1): () => void {
+    checkVersion('plugin', plugin.name, plugin.specificationVersion);
+    if (this.plugins.has(plugin.name)) return () => undefined;
+    const missing = (plugin.dependencies ?? []).filter((dependency) => !this.has(dependency));
+    if (missing.length > 0) {
+      throw invalid(`plugin '${plugin.name}' needs ${missing.join(', ')}, which no registered plugin provides.`);
+    }
+    const handles: Array<() => void> = [];
+    const scoped: PluginRegistrar = {
+      registerProvider: (p) => remember(this.registerProvider(p)),
+      registerInputFormat: (f) => remember(this.registerInputFormat(f)),
+      registerOutputFormat: (f) => remember(this.registerOutputFormat(f)),
+      registerTask: (t) => remember(this.registerTask(t)),
+      registerConnector: (c) => remember(this.registerConnector(c)),
+    };
+    function remember(handle: () => void): () => void {
+      handles.push(handle);
+      return handle;
+    }
+    try {
+      plugin.register(scoped);
+    } catch (error) {
+      handles.reverse().forEach((handle) => handle());
+      throw error;
+    }
+    this.plugins.set(plugin.name, plugin);
+    return () => {
+      handles.reverse().forEach((handle) => handle());
+      this.plugins.delete(plugin.name);
+    };
+  }
+
+  registerProvider(provider: ProviderV1): () => void {
+    checkVersion('provider', provider.id, provider.specificationVersion);
+    const id = provider.id.toLowerCase();
+    if (this.providers.has(id)) throw invalid(`provider '${id}' is already registered.`);
+    this.providers.set(id, provider);
+    return () => this.providers.delete(id);
+  }
+
+  registerInputFormat(format: InputFormatV1): () => void {
+    return this.inputFormats.add(format);
+  }
+
+  registerOutputFormat(format: OutputFormatV1): () => void {
+    return this.outputFormats.add(format);
+  }
+
+  registerTask(task: TaskV1): () => void {
+    checkVersion('task', task.id, task.specificationVersion);
+    if (this.tasks.has(task.id)) throw invalid(`task '${task.id}' is already registered.`);
+    this.tasks.set(task.id, task);
+    return () => this.tasks.delete(task.id);
+  }
+
+  registerConnector(connector: ConnectorV1): () => void {
+    checkVersion('connector', connector.id, connector.specificationVersion);
+    const id = connector.id.toLowerCase();
+    if (this.connectors.has(id)) throw invalid(`connector '${id}' is already registered.`);
+    this.connectors.set(id, connector);
+    return () => this.connectors.delete(id);
+  }
+
+  provider(id: string): ProviderV1 | undefined {
+    return this.providers.get(id.toLowerCase());
+  }
+
+  providerIds(): string[] {
+    return [...this.providers.keys()].sort();
+  }
+
+  /** The provider serving a connection type, if any. */
+  providerForConnectionType(type: string): ProviderV1 | undefined {
+    const wanted = type.toLowerCase();
+    return [...this.providers.values()].find((p) => p.connectionTypes.includes(wanted));
+  }
+
+  inputFormat(name: string): FormatRef<InputFormatV1> | undefined {
+    return this.inputFormats.resolve(name);
+  }
+
+  outputFormat(name: string): FormatRef<OutputFormatV1> | undefined {
+    return this.outputFormats.resolve(name);
+  }
+
+  inputFormatIds(): string[] {
+    return this.inputFormats.ids();
+  }
+
+  outputFormatIds(): string[] {
+    return this.outputFormats.ids();
+  }
+
+  task(id: string): TaskV1 | undefined {
+    return this.tasks.get(id.toLowerCase() as TaskV1['id']);
+  }
+
+  connector(id: string): ConnectorV1 | undefined {
+    return this.connectors.get(id.toLowerCase());
+  }
+
+  /** `provider:openai`, `input-format:JSON`, `output-format:JSON`, `task:embedding`, `connector:memory`. */
+  has(registration: string): boolean {
+    const [kind, name = ''] = registration.split(/:(.*)/s);
+    switch (kind) {
+      case 'provider':
+        return this.providers.has(name.toLowerCase());
+      case 'input-format':
+        return this.inputFormats.resolve(name) !== undefined;
+      case 'output-format':
+        return this.outputFormats.resolve(name) !== undefined;
+      case 'task':
+        return this.tasks.has(name.toLowerCase());
+      case 'connector':
+        return this.connectors.has(name.toLowerCase());
+      default:
+        return false;
+    }
+  }
+}
