@@ -339,6 +339,8 @@ export interface ShowStatement extends StatementBase {
   type: 'show';
   /** SHOW TABLES / MODELS / CONNECTIONS. */
   objectKind: 'tables' | 'models' | 'connections';
+  /** `SHOW TABLES|MODELS FROM|IN [catalog.]database`, if written. */
+  database?: ObjectName;
   like?: { pattern: string; negated: boolean };
 }
 
