@@ -1,0 +1,9 @@
+import type { DefaultFormatContext } from '@lateral/core';
+
+/**
+ * The Anthropic API has one inference surface, the Messages API, so the default input format is
+ * always `ANTHROPIC-MESSAGES` (confluent-dialect §5.6, §10 [INF]).
+ */
+export function anthropicDefaultInputFormat(_context: DefaultFormatContext): string {
+  return 'ANTHROPIC-MESSAGES';
+}

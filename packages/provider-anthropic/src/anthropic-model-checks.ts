@@ -1,0 +1,18 @@
+import { normalizeFormatName, type Diagnostic, type ResolvedModel } from '@lateral/core';
+
+/**
+ * CREATE MODEL checks for `provider = 'anthropic'`: the Messages API rejects a request without
+ * `model`, and core's ANTHROPIC-MESSAGES format takes it from `anthropic.model_version` (or
+ * passes an explicit `anthropic.params.model` through).
+ */
+export function validateAnthropicModel(model: ResolvedModel): Diagnostic[] {
+  if (normalizeFormatName(model.inputFormat.id) !== 'ANTHROPICMESSAGES') return [];
+  if (model.modelVersion || model.params.model !== undefined) return [];
+  return [
+    {
+      code: 'LATERAL_ERR_OPTION_MISSING',
+      option: 'anthropic.model_version',
+      message: "'anthropic.model_version' is required: the Messages API needs a model id, e.g. 'claude-3-5-haiku-latest'.",
+    },
+  ];
+}

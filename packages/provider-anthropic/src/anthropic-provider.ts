@@ -1,0 +1,26 @@
+import type { ProviderV1 } from '@lateral/core';
+import { anthropicConnectionSchema } from './anthropic-connection.js';
+import { anthropicDefaultInputFormat } from './anthropic-default-format.js';
+import { describeAnthropicError } from './anthropic-error.js';
+import { validateAnthropicModel } from './anthropic-model-checks.js';
+import { anthropicModelOptions } from './anthropic-options.js';
+import { createAnthropicTransport } from './anthropic-transport.js';
+
+/**
+ * `'provider' = 'anthropic'`: the Messages API over a connection of type `anthropic`, with core's
+ * ANTHROPIC-MESSAGES body (one prompt per request; `max_tokens` defaulted by the format when
+ * `anthropic.params.max_tokens` is not set). `anthropic.model_version` is required.
+ */
+export const anthropicProvider: ProviderV1 = {
+  specificationVersion: 'v1',
+  id: 'anthropic',
+  connectionTypes: ['anthropic'],
+  requiresConnection: true,
+  connectionSchemas: [anthropicConnectionSchema],
+  modelOptions: anthropicModelOptions,
+  capabilities: { defaultParallelism: 10 },
+  defaultInputFormat: anthropicDefaultInputFormat,
+  validateModel: validateAnthropicModel,
+  createTransport: createAnthropicTransport,
+  describeError: describeAnthropicError,
+};

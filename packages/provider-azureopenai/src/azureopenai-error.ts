@@ -1,0 +1,46 @@
+import type { ProviderErrorInfo } from '@lateral/core';
+
+interface AzureErrorObject {
+  message?: unknown;
+  type?: unknown;
+  code?: unknown;
+  innererror?: { code?: unknown };
+}
+
+/** Azure's own hints beyond a minute are left to the runtime's backoff, as core does for headers. */
+const MAX_HINT_MS = 60_000;
+
+/**
+ * Reads Azure OpenAI errors (provider-protocols §4.4): OpenAI-shaped `{"error":{...}}`, where a
+ * 429 has `code` as a string ("429") and says "Please retry after N seconds" in the message. The
+ * `retry-after-ms` / `retry-after` headers are read by core; the message is the fallback. A
+ * content-filter refusal (`code: "content_filter"`) keeps its inner code for the message.
+ */
+export function describeAzureOpenAIError(status: number, _headers: Record<string, string>, bodyText: string): ProviderErrorInfo {
+  const error = readErrorObject(bodyText);
+  const message = text(error?.message);
+  const code = text(error?.code) ?? text(error?.type);
+  const inner = text(error?.innererror?.code);
+  const info: ProviderErrorInfo = { message: inner && message ? `${message} (${inner})` : message, code };
+  if (status === 429 && message) {
+    const seconds = /(?:retry after|try again in) (\d+(?:\.\d+)?) seconds?/i.exec(message)?.[1];
+    const ms = seconds === undefined ? undefined : Number(seconds) * 1000;
+    if (ms !== undefined && ms <= MAX_HINT_MS) info.retryAfterMs = ms;
+  }
+  return info;
+}
+
+function readErrorObject(bodyText: string): AzureErrorObject | undefined {
+  try {
+    const parsed: unknown = JSON.parse(bodyText);
+    const error = typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
+    return typeof error === 'object' && error !== null ? (error as AzureErrorObject) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

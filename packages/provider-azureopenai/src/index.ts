@@ -1,0 +1,11 @@
+export { azureopenaiPlugin, azureopenaiPlugin as plugin } from './azureopenai-plugin.js';
+export { azureopenaiProvider } from './azureopenai-provider.js';
+export { azureopenaiConnectionSchema, validateAzureOpenAIEndpoint } from './azureopenai-connection.js';
+export { azureopenaiModelOptions } from './azureopenai-options.js';
+export { azureopenaiDefaultInputFormat } from './azureopenai-default-format.js';
+export { validateAzureOpenAIModel } from './azureopenai-model-checks.js';
+export { parseAzureOpenAIEndpoint } from './azureopenai-endpoint.js';
+export type { AzureOpenAIEndpoint } from './azureopenai-endpoint.js';
+export { createAzureOpenAITransport } from './azureopenai-transport.js';
+export { describeAzureOpenAIError } from './azureopenai-error.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,29 @@
+import type { ProviderErrorInfo } from '@lateral/core';
+
+/**
+ * Reads Fireworks errors defensively: their shape is not documented precisely
+ * (provider-protocols §10, §16), so OpenAI's `{"error":{"message","type","code"}}` is read
+ * first, then a FastAPI-style `{"detail": ...}`, then a top-level `message` or `error` string.
+ * Retryability is left to core's status rule.
+ */
+export function describeFireworksAIError(_status: number, _headers: Record<string, string>, bodyText: string): ProviderErrorInfo {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bodyText);
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const body = parsed as { error?: unknown; detail?: unknown; message?: unknown; code?: unknown };
+  if (typeof body.error === 'object' && body.error !== null) {
+    const error = body.error as { message?: unknown; type?: unknown; code?: unknown };
+    return { message: text(error.message), code: text(error.code) ?? text(error.type) };
+  }
+  const detail = typeof body.detail === 'string' ? body.detail : Array.isArray(body.detail) ? JSON.stringify(body.detail) : undefined;
+  return { message: detail ?? text(body.message) ?? text(body.error), code: text(body.code) };
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,10 @@
+export { openaiPlugin, openaiPlugin as plugin } from './openai-plugin.js';
+export { openaiProvider } from './openai-provider.js';
+export { openaiConnectionSchema, validateHttpEndpoint } from './openai-connection.js';
+export { openaiModelOptions } from './openai-options.js';
+export { openaiDefaultInputFormat } from './openai-default-format.js';
+export { validateOpenAIModel } from './openai-model-checks.js';
+export { createOpenAITransport } from './openai-transport.js';
+export { describeOpenAIError } from './openai-error.js';
+export { parseGoDuration, rateLimitHintMs } from './openai-retry-hint.js';
+export { VERSION } from './version.js';
