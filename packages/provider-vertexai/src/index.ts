@@ -1,0 +1,13 @@
+export { plugin } from './vertexai-plugin.js';
+export { vertexaiProvider } from './vertexai-provider.js';
+export { VERSION } from './version.js';
+export { vertexAIConnectionSchema, validateVertexEndpoint, validateVertexSecrets } from './vertexai-connection.js';
+export { vertexDefaultInputFormat } from './vertexai-default-format.js';
+export { isPredictFormat, normalizeVertexEndpoint, parseVertexEndpoint, regionFromHost } from './vertexai-endpoint.js';
+export type { VertexEndpoint } from './vertexai-endpoint.js';
+export { describeVertexAIError } from './vertexai-error.js';
+export { parseServiceAccountKey } from './vertexai-service-key.js';
+export type { ServiceAccountKey, ServiceKeyResult } from './vertexai-service-key.js';
+export { CLOUD_PLATFORM_SCOPE, ServiceAccountTokenSource } from './vertexai-token-source.js';
+export type { AccessToken, TokenSourceOptions } from './vertexai-token-source.js';
+export { createVertexAITransport } from './vertexai-transport.js';
