@@ -1,0 +1,13 @@
+export { plugin } from './bedrock-plugin.js';
+export { bedrockProvider } from './bedrock-provider.js';
+export { VERSION } from './version.js';
+export { bedrockConnectionSchema } from './bedrock-connection.js';
+export { bedrockModelOptions } from './bedrock-options.js';
+export { bedrockFormatForModel, bedrockDefaultInputFormat, BEDROCK_FALLBACK_FORMAT } from './bedrock-default-format.js';
+export { parseBedrockEndpoint, baseModelId } from './bedrock-endpoint.js';
+export type { BedrockEndpoint } from './bedrock-endpoint.js';
+export { describeBedrockError, readAwsError, awsCodeRetryable } from './bedrock-error.js';
+export type { AwsErrorShape } from './bedrock-error.js';
+export { signAwsRequest, signingTargetOf, encodePathSegment, canonicalWireUrl } from './bedrock-sigv4.js';
+export type { AwsCredentials, AwsSigningInput } from './bedrock-sigv4.js';
+export { createBedrockTransport, BEDROCK_SIGNING_NAME } from './bedrock-transport.js';
