@@ -13,6 +13,12 @@ export interface FormatContext {
   modelVersion?: string;
   /** The `:<wrapper>` suffix of `JSON:<wrapper>` and friends. */
   wrapper?: string;
+  /**
+   * Canonical id of the model's output format, when known. Input formats that can carry several
+   * rows per request batch only when this output format can split the answer back into rows;
+   * absent means the input format's default output format.
+   */
+  outputFormatId?: string;
 }
 
 export interface EncodedRequest {

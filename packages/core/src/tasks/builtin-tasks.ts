@@ -1,0 +1,34 @@
+import type { TaskV1 } from '../contracts/task.js';
+import type { TaskId } from '../types/schema.js';
+import { outputSchemaDiagnostic } from '../formats/format-errors.js';
+import { typeText } from '../formats/schema-checks.js';
+
+/**
+ * The dialect's five tasks (reference §6). Apart from ML_EVALUATE the task has no documented
+ * runtime effect, and the formats already check INPUT/OUTPUT shapes, so tasks stay permissive and
+ * reject only what cannot work: an embedding model whose one OUTPUT column is not an array.
+ */
+function permissiveTask(id: TaskId): TaskV1 {
+  return { specificationVersion: 'v1', id, validate: () => [] };
+}
+
+export const classificationTask = permissiveTask('classification');
+export const clusteringTask = permissiveTask('clustering');
+export const regressionTask = permissiveTask('regression');
+export const textGenerationTask = permissiveTask('text_generation');
+
+export const embeddingTask: TaskV1 = {
+  specificationVersion: 'v1',
+  id: 'embedding',
+  validate(_input, output) {
+    const only = output.length === 1 ? output[0]! : undefined;
+    if (!only || only.dataType.kind === 'ARRAY') return [];
+    return [
+      outputSchemaDiagnostic(
+        `task 'embedding' produces vectors, so its OUTPUT column must be an ARRAY (e.g. ARRAY<FLOAT>), but ${only.name} is ${typeText(only.dataType)}.`,
+      ),
+    ];
+  },
+};
+
+export const builtinTasks: readonly TaskV1[] = [classificationTask, clusteringTask, embeddingTask, regressionTask, textGenerationTask];
