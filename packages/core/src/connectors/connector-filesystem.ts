@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
+import { LateralError } from '../errors/lateral-error.js';
+import type { Row } from '../types/schema.js';
+import { openAppendSink } from './connector-append-sink.js';
+import { encodeCsvLines } from './connector-csv-codec.js';
+import { readCsv } from './connector-csv-reader.js';
+import { filesystemOptions, validateFilesystemOptions, type FilesystemOptions } from './connector-filesystem-options.js';
+import { readJsonLines } from './connector-json-reader.js';
+import { encodeJsonLines } from './connector-row-codec.js';
+
+const BATCH_SIZE = 1024;
+
+/** Flink skips hidden and in-progress files (names starting with `.` or `_`) in a directory. */
+const isDataFile = (name: string): boolean => !name.startsWith('.') && !name.startsWith('_');
+
+async function pathKind(path: string): Promise<'file' | 'directory' | 'missing'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw error;
+  }
+}
+
+async function filesToRead(table: TableDefinition, path: string): Promise<string[]> {
+  const kind = await pathKind(path);
+  if (kind === 'missing') {
+    throw new LateralError({ code: 'LATERAL_ERR_CONNECTOR_IO', message: `Table '${table.name}': path '${path}' does not exist` });
+  }
+  if (kind === 'file') return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  return entries.filter((e) => e.isFile() && isDataFile(e.name)).map((e) => join(path, e.name)).sort();
+}
+
+function readFile(table: TableDefinition, file: string, options: FilesystemOptions): AsyncGenerator<Row[]> {
+  return options.format === 'csv'
+    ? readCsv(table, file, options.csv, BATCH_SIZE)
+    : readJsonLines(table, file, { ...options.json, batchSize: BATCH_SIZE });
+}
+
+/**
+ * Flink's filesystem connector (`'connector' = 'filesystem'`, `'path'`, `'format' = 'json' | 'csv'`).
+ * `path` is a file (relative paths resolve against the working directory) or a directory, whose
+ * data files are read in name order. Writes append to the file; into a directory they go to a new
+ * `part-<uuid>.<format>` file. Reads stream with bounded memory.
+ */
+export const filesystemConnector: ConnectorV1 = {
+  specificationVersion: 'v1',
+  id: 'filesystem',
+  validate: validateFilesystemOptions,
+  async *read(table) {
+    const options = filesystemOptions(table);
+    for (const file of await filesToRead(table, options.path)) yield* readFile(table, file, options);
+  },
+  async openSink(table) {
+    const options = filesystemOptions(table);
+    const target =
+      options.pathIsDirectory || (await pathKind(options.path)) === 'directory'
+        ? join(options.path, `part-${randomUUID()}.${options.format}`)
+        : options.path;
+    const encode =
+      options.format === 'csv' ? (rows: Row[]) => encodeCsvLines(options.csv, rows) : (rows: Row[]) => encodeJsonLines(table.columns, rows);
+    return openAppendSink(target, encode);
+  },
+};

@@ -1,0 +1,138 @@
+import type { Expression, OrderItem, SelectQuery } from '@lateral/parser';
+import type { EngineContext } from '../engine/engine-context.js';
+import { compileExpression } from '../expressions/expr-compile.js';
+import type { CompiledExpression } from '../expressions/expr-compiled.js';
+import { bindError } from '../expressions/expr-errors.js';
+import { formatType, isBoolean } from '../expressions/expr-types.js';
+import type { Row } from '../types/schema.js';
+import { BindCollector } from './bind-collector.js';
+import { bindFrom, type BoundFrom } from './bind-from.js';
+import { outputName, uniquify } from './bind-output-names.js';
+import { trackingScope, type BindScope } from './bind-scope.js';
+import type { PlanNode, SortKey } from './plan-nodes.js';
+
+interface Output {
+  name: string;
+  expression: CompiledExpression;
+}
+
+interface Filter {
+  predicate: CompiledExpression;
+  /** The highest row position it reads: it can run as soon as the row is that wide. */
+  highest: number;
+}
+
+/** `a AND b AND c` → [a, b, c], so each condition can run as early as its columns exist. */
+function conjuncts(expr: Expression): Expression[] {
+  return expr.type === 'binary' && expr.op === 'AND' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
+}
+
+function columnExpression(scope: BindScope, index: number, location: SelectQuery['location']): CompiledExpression {
+  return { type: scope.columns[index]!.type, location, evaluate: (row: Row) => row[index] ?? null };
+}
+
+/**
+ * Binds a SELECT into a plan: FROM (scan, then lateral inference calls), WHERE conditions placed
+ * right after the FROM item that provides their last column (so rows are filtered before any
+ * model call that does not affect the condition), projection, DISTINCT, ORDER BY, LIMIT.
+ * Errors are collected across the select list, WHERE and ORDER BY before failing.
+ */
+export function bindSelect(query: SelectQuery, context: EngineContext): PlanNode {
+  const collector = new BindCollector();
+  const from = collector.attempt(() => bindFrom(query.from, context));
+  collector.throwIfAny();
+  const { scope } = from!;
+
+  const filters: Filter[] = [];
+  for (const condition of query.where ? conjuncts(query.where) : []) {
+    collector.attempt(() => {
+      const tracking = trackingScope(scope);
+      const predicate = compileExpression(condition, tracking.scope);
+      if (!predicate.untypedNull && !isBoolean(predicate.type)) {
+        throw bindError('LATERAL_ERR_BIND_TYPE_MISMATCH', `WHERE needs a BOOLEAN condition, got ${formatType(predicate.type)}`, condition.location);
+      }
+      filters.push({ predicate, highest: tracking.highestIndex() });
+    });
+  }
+
+  const outputs: Output[] = [];
+  query.projections.forEach((item, position) =>
+    collector.attempt(() => {
+      if (item.type === 'select_star') {
+        for (const index of scope.star(item.qualifier, item.location)) {
+          outputs.push({ name: scope.columns[index]!.name, expression: columnExpression(scope, index, item.location) });
+        }
+        return;
+      }
+      outputs.push({ name: outputName(item, position), expression: compileExpression(item.expr, scope) });
+    }),
+  );
+
+  const hidden: CompiledExpression[] = [];
+  const keys: SortKey[] = [];
+  for (const item of query.orderBy ?? []) {
+    collector.attempt(() => keys.push(bindOrderKey(item, outputs, hidden, scope)));
+  }
+  if (query.distinct && hidden.length > 0) {
+    collector.errors.push(
+      bindError('LATERAL_ERR_BIND_UNSUPPORTED', 'With SELECT DISTINCT, ORDER BY expressions must appear in the select list', query.orderBy![0]!.location),
+    );
+  }
+  collector.throwIfAny();
+  return assemble(query, from!, filters, outputs, hidden, keys);
+}
+
+/** ORDER BY reads a select-list position (`ORDER BY 2`), an output name, or any expression over FROM. */
+function bindOrderKey(item: OrderItem, outputs: Output[], hidden: CompiledExpression[], scope: BindScope): SortKey {
+  const descending = item.direction === 'DESC';
+  const { expr } = item;
+  if (expr.type === 'literal' && typeof expr.value === 'number') {
+    if (!Number.isInteger(expr.value) || expr.value < 1 || expr.value > outputs.length) {
+      throw bindError('LATERAL_ERR_BIND_UNKNOWN_COLUMN', `ORDER BY position ${expr.value} is not in the select list (1..${outputs.length})`, expr.location);
+    }
+    return { index: expr.value - 1, descending };
+  }
+  if (expr.type === 'column' && expr.qualifier === undefined) {
+    const matches = outputs.flatMap((o, i) => (o.name === expr.name ? [i] : []));
+    if (matches.length === 1) return { index: matches[0]!, descending };
+  }
+  hidden.push(compileExpression(expr, scope));
+  return { index: outputs.length + hidden.length - 1, descending };
+}
+
+function assemble(
+  query: SelectQuery,
+  from: BoundFrom,
+  filters: Filter[],
+  outputs: Output[],
+  hidden: CompiledExpression[],
+  keys: SortKey[],
+): PlanNode {
+  let node = from.source;
+  const pending = [...filters];
+  const applyFilters = (width: number): void => {
+    for (const filter of pending.filter((f) => f.highest < width)) {
+      node = { kind: 'filter', columns: node.columns, input: node, predicate: filter.predicate };
+      pending.splice(pending.indexOf(filter), 1);
+    }
+  };
+  applyFilters(node.columns.length);
+  for (const { lateral, width } of from.laterals) {
+    node = { kind: 'inference', columns: [...node.columns, ...lateral.outputColumns], input: node, lateral };
+    applyFilters(width);
+  }
+
+  const names = uniquify(outputs.map((o) => o.name));
+  const columns = outputs.map((o, i) => ({ name: names[i]!, dataType: o.expression.type }));
+  const expressions = [...outputs.map((o) => o.expression), ...hidden];
+  const hiddenColumns = hidden.map((h, i) => ({ name: `$key${i}`, dataType: h.type }));
+  node = { kind: 'project', columns: [...columns, ...hiddenColumns], input: node, expressions };
+  if (query.distinct) node = { kind: 'distinct', columns: node.columns, input: node };
+  if (keys.length > 0) node = { kind: 'sort', columns: node.columns, input: node, keys };
+  if (hidden.length > 0) {
+    const visible = columns.map((c, i) => ({ type: c.dataType, location: query.location, evaluate: (row: Row) => row[i] ?? null }));
+    node = { kind: 'project', columns, input: node, expressions: visible };
+  }
+  if (query.limit !== undefined) node = { kind: 'limit', columns, input: node, count: query.limit };
+  return node;
+}

@@ -1,0 +1,2 @@
+export { executeQuery } from './query-execute.js';
+export { executeInsert } from './query-insert.js';

@@ -1,0 +1,18 @@
+import type { EngineContext } from '../../engine/engine-context.js';
+import { LateralError } from '../../errors/lateral-error.js';
+import type { Row } from '../../types/schema.js';
+
+/** What operators need while a plan runs. */
+export interface OperatorContext {
+  engine: EngineContext;
+  signal?: AbortSignal;
+}
+
+/** Rows move between operators in batches; sources cut their output to this size. */
+export const BATCH_SIZE = 1024;
+
+export type RowBatches = AsyncIterable<Row[]>;
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new LateralError({ code: 'LATERAL_ERR_ABORTED', message: 'The statement was cancelled', cause: signal.reason });
+}

@@ -1,0 +1,40 @@
+import type { SourceLocation } from '@lateral/parser';
+import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
+import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { CompiledExpression } from '../expressions/expr-compiled.js';
+import type { InvocationConfig } from '../inference/inference-runtime.js';
+import type { Column } from '../types/schema.js';
+
+/** A bound LATERAL TABLE(ML_PREDICT | AI_COMPLETE | AI_EMBEDDING(...)) call. */
+export interface BoundLateral {
+  functionName: string;
+  model: ResolvedModel;
+  config: InvocationConfig;
+  /** One per model INPUT column, already converted to that column's type. */
+  arguments: CompiledExpression[];
+  /** The model OUTPUT columns, renamed by `AS alias(c1, ...)`. */
+  outputColumns: Column[];
+  location: SourceLocation;
+}
+
+export interface SortKey {
+  /** Position of the key in the input row. */
+  index: number;
+  descending: boolean;
+}
+
+/**
+ * The operator tree of one query. Every node knows the columns of the rows it produces; rows are
+ * positional, and a node after FROM item k produces rows that are the concatenation of the
+ * columns of items 1..k (later operators read earlier columns by the same index).
+ */
+export type PlanNode =
+  | { kind: 'one_row'; columns: Column[] }
+  | { kind: 'values'; columns: Column[]; rows: CompiledExpression[][] }
+  | { kind: 'scan'; columns: Column[]; table: TableDefinition; connector: ConnectorV1 }
+  | { kind: 'filter'; columns: Column[]; input: PlanNode; predicate: CompiledExpression }
+  | { kind: 'inference'; columns: Column[]; input: PlanNode; lateral: BoundLateral }
+  | { kind: 'project'; columns: Column[]; input: PlanNode; expressions: CompiledExpression[] }
+  | { kind: 'distinct'; columns: Column[]; input: PlanNode }
+  | { kind: 'sort'; columns: Column[]; input: PlanNode; keys: SortKey[] }
+  | { kind: 'limit'; columns: Column[]; input: PlanNode; count: number };
