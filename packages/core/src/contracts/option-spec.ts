@@ -1,3 +1,5 @@
+import type { Diagnostic } from './diagnostic.js';
+
 /** How an option value is checked and converted. `duration-seconds` accepts `'120'` or `'120s'`. */
 export type OptionValueType = 'string' | 'int' | 'number' | 'boolean' | 'duration-seconds' | 'url' | 'json';
 
@@ -9,6 +11,8 @@ export interface OptionSpec {
   description: string;
   /** Allowed values (compared case-insensitively), when the option is an enumeration. */
   allowed?: readonly string[];
+  /** Smallest accepted value for `int` / `number` / `duration-seconds` options (e.g. 1 for rates). */
+  minimum?: number;
 }
 
 /** The keys a connection type accepts besides `type` and `endpoint` (reference §3.3). */
@@ -25,4 +29,11 @@ export interface ConnectionSchema {
   oneOf?: readonly (readonly string[])[];
   /** Checks the endpoint URL's shape; returns a message when it is not usable. */
   validateEndpoint?(endpoint: string): string | undefined;
+  /**
+   * Checks secret values at CREATE / ALTER CONNECTION time (e.g. that a Vertex `service-key` is a
+   * service-account JSON key). Keys are lower-cased; values still holding a `${env:NAME}` reference
+   * are skipped by the implementation. One diagnostic per bad key (`option` = the key); messages
+   * never echo a secret.
+   */
+  validateSecrets?(secrets: Record<string, string>): Diagnostic[];
 }

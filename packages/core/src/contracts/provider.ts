@@ -59,6 +59,12 @@ export interface ProviderV1 {
   /** Provider-specific `<id>.*` keys beyond the common ones (connection, input_format, ...). */
   readonly modelOptions: readonly OptionSpec[];
   readonly capabilities?: ProviderCapabilities;
+  /**
+   * Rows one request may carry for this model, when the provider knows a tighter bound than its
+   * static `capabilities` from the model itself (e.g. Vertex `gemini-embedding-*` takes exactly one
+   * instance per `:predict`, named by the endpoint path). Undefined means no extra bound.
+   */
+  maxRowsPerRequest?(model: ResolvedModel): number | undefined;
   /** The input format used when `<id>.input_format` is not set (reference §10). */
   defaultInputFormat(context: DefaultFormatContext): string;
   /** Provider checks at CREATE MODEL time (endpoint shape vs. format, required options). */

@@ -6,6 +6,8 @@ export interface MessageResult {
   kind: 'message';
   statement: Statement;
   message: string;
+  /** Things the user should know that did not stop the statement (e.g. plain http to a remote host). */
+  warnings?: string[];
 }
 
 /**

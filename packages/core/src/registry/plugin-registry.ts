@@ -24,7 +24,11 @@ function checkVersion(kind: string, id: string, version: string): void {
   }
 }
 
-/** Formats are indexed by every normalised name; an alias may carry a wrapper (`TF_SERVING_COL` = `JSON:inputs`). */
+/**
+ * Formats are indexed by every normalised name. An alias written `NAME:wrapper` matches only when the
+ * user writes that wrapper too; formats with a fixed wrapper (TF-SERVING-COLUMN = `JSON:inputs`)
+ * are formats of their own.
+ */
 class FormatIndex<F extends { id: string; aliases: readonly string[]; specificationVersion: string }> {
   private readonly byName = new Map<string, FormatRef<F>>();
 

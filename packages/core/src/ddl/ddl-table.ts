@@ -1,0 +1,136 @@
+import { printDataType, printStringLiteral, type CreateTableStatement, type DescribeStatement, type DropStatement, type ShowCreateStatement, type ShowStatement } from '@lateral/parser';
+import type { TableEntry } from '../catalog/catalog.js';
+import { matchesLike } from '../catalog/like-pattern.js';
+import { findClash, objectBaseName } from '../catalog/name-lookup.js';
+import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
+import type { Diagnostic } from '../contracts/diagnostic.js';
+import type { MessageResult, RowsResult } from '../engine/statement-result.js';
+import { normalizeOptionEntries } from '../options/option-entries.js';
+import type { DdlContext } from './ddl-context.js';
+import { plainName } from './ddl-connection.js';
+import { statementError, statementFailure } from './ddl-errors.js';
+import { backQuoted, printWithClause } from './ddl-print.js';
+import { messageResult, quoted, rowsResult, stringColumn, toColumns } from './ddl-results.js';
+
+/** A table without `'connector'` keeps its rows under the data directory. */
+export const DEFAULT_CONNECTOR = 'memory';
+
+/** CREATE TABLE [IF NOT EXISTS] t (cols) [COMMENT] [WITH (...)]: checked by its connector. */
+export async function createTable(statement: CreateTableStatement, context: DdlContext): Promise<MessageResult> {
+  const name = plainName(statement, statement.name);
+  const existing = findClash(context.catalog.listTables(), name);
+  if (existing && statement.ifNotExists) return messageResult(statement, `Table ${quoted(existing.name)} already exists; nothing created (IF NOT EXISTS).`);
+  if (existing) throw statementError(statement, 'LATERAL_ERR_CATALOG_EXISTS', `Table ${quoted(existing.name)} already exists.`, statement.name.location);
+  const normalized = normalizeOptionEntries(statement.options);
+  const columns = toColumns(statement.columns) ?? [];
+  const diagnostics: Diagnostic[] = [...normalized.diagnostics, ...columnProblems(statement)];
+  const definition: TableDefinition = { name, columns, options: normalized.values };
+  const connectorId = (normalized.values.connector ?? DEFAULT_CONNECTOR).trim().toLowerCase();
+  const connector = context.engine.registry.connector(connectorId);
+  if (!connector) {
+    const known = knownConnectors(context);
+    diagnostics.push({
+      code: 'LATERAL_ERR_OPTION_INVALID',
+      option: 'connector',
+      message: `Unknown connector '${connectorId}'. Available connectors: ${known.join(', ') || '(none registered)'}.`,
+      expected: known,
+    });
+  } else if (diagnostics.length === 0) {
+    diagnostics.push(...connector.validate(definition));
+  }
+  if (diagnostics.length > 0) throw statementFailure(statement, diagnostics, normalized.entries, statement.name.location);
+  const entry: TableEntry = {
+    ...definition,
+    ...(statement.comment === undefined ? {} : { comment: statement.comment }),
+    createdAt: new Date().toISOString(),
+  };
+  await context.catalog.putTable(entry);
+  return messageResult(statement, `Table ${quoted(name)} created.`);
+}
+
+/** DROP TABLE [IF EXISTS] t: the connector deletes what it stored, then the definition goes. */
+export async function dropTable(statement: DropStatement, context: DdlContext): Promise<MessageResult> {
+  const name = plainName(statement, statement.name);
+  const table = context.catalog.getTable(name);
+  if (!table) {
+    if (statement.ifExists) return messageResult(statement, `Table ${quoted(name)} does not exist; nothing dropped (IF EXISTS).`);
+    throw statementError(statement, 'LATERAL_ERR_CATALOG_NOT_FOUND', `Table ${quoted(name)} does not exist.`, statement.name.location);
+  }
+  await connectorOf(table, context)?.drop?.(table, {
+    dataDir: context.engine.dataDir,
+    ...(context.engine.signal ? { signal: context.engine.signal } : {}),
+  });
+  await context.catalog.dropTable(table.name);
+  return messageResult(statement, `Table ${quoted(table.name)} dropped.`);
+}
+
+/** SHOW TABLES [[NOT] LIKE 'pattern']: one column, `Table Name`. */
+export function showTables(statement: ShowStatement, context: DdlContext): RowsResult {
+  const names = context.catalog
+    .listTables()
+    .map((table) => table.name)
+    .filter((name) => matchesLike(name, statement.like))
+    .sort();
+  return rowsResult(statement, [stringColumn('Table Name')], names.map((name) => [name]));
+}
+
+/** DESCRIBE [TABLE] t: `Column Name | Data Type | Nullable | Comment`, one row per column. */
+export function describeTable(statement: DescribeStatement, context: DdlContext): RowsResult {
+  const table = requireTable(statement, context);
+  return rowsResult(
+    statement,
+    [stringColumn('Column Name'), stringColumn('Data Type'), { name: 'Nullable', dataType: { kind: 'BOOLEAN', nullable: false } }, stringColumn('Comment')],
+    table.columns.map((column) => [
+      column.name,
+      printDataType({ ...column.dataType, nullable: true }),
+      column.dataType.nullable,
+      column.comment ?? null,
+    ]),
+  );
+}
+
+/** SHOW CREATE TABLE t. */
+export function showCreateTable(statement: ShowCreateStatement, context: DdlContext): RowsResult {
+  const table = requireTable(statement, context);
+  const columns = table.columns.map(
+    (column) =>
+      `  ${backQuoted(column.name)} ${printDataType(column.dataType)}${column.comment === undefined ? '' : ` COMMENT ${printStringLiteral(column.comment)}`}`,
+  );
+  const lines = [
+    `CREATE TABLE ${backQuoted(table.name)} (`,
+    columns.join(',\n'),
+    ')',
+    ...(table.comment === undefined ? [] : [`COMMENT ${printStringLiteral(table.comment)}`]),
+    ...(Object.keys(table.options).length === 0 ? [] : [printWithClause(Object.entries(table.options))]),
+  ];
+  return rowsResult(statement, [stringColumn('Create Statement')], [[lines.join('\n')]]);
+}
+
+function connectorOf(table: TableEntry, context: DdlContext): ConnectorV1 | undefined {
+  return context.engine.registry.connector((table.options.connector ?? DEFAULT_CONNECTOR).trim().toLowerCase());
+}
+
+function knownConnectors(context: DdlContext): string[] {
+  return ['memory', 'filesystem', 'kafka'].filter((id) => context.engine.registry.has(`connector:${id}`));
+}
+
+function columnProblems(statement: CreateTableStatement): Diagnostic[] {
+  if (statement.columns.length === 0) return [{ code: 'LATERAL_ERR_TABLE_SCHEMA', message: `Table ${quoted(objectBaseName(statement.name))} needs at least one column.` }];
+  const seen = new Set<string>();
+  const problems: Diagnostic[] = [];
+  for (const column of statement.columns) {
+    const key = column.name.toLowerCase();
+    if (seen.has(key)) problems.push({ code: 'LATERAL_ERR_TABLE_SCHEMA', message: `Column '${column.name}' is declared twice.` });
+    seen.add(key);
+  }
+  return problems;
+}
+
+function requireTable(statement: DescribeStatement | ShowCreateStatement, context: DdlContext): TableEntry {
+  const name = objectBaseName(statement.name);
+  const table = context.catalog.getTable(name);
+  if (table) return table;
+  const other = context.catalog.getModel(name) ? 'model' : context.catalog.getConnection(name) ? 'connection' : undefined;
+  const hint = other ? ` There is a ${other} of that name: write ${statement.type === 'describe' ? 'DESCRIBE' : 'SHOW CREATE'} ${other.toUpperCase()} ${quoted(name)}.` : '';
+  throw statementError(statement, 'LATERAL_ERR_CATALOG_NOT_FOUND', `Table ${quoted(name)} does not exist.${hint}`, statement.name.location);
+}

@@ -1,0 +1,124 @@
+import type { Statement } from '@lateral/parser';
+import { FileCatalog } from '../catalog/file-catalog.js';
+import type { MutableCatalog } from '../catalog/mutable-catalog.js';
+import { executeDdl } from '../ddl/ddl-dispatch.js';
+import { LateralError } from '../errors/lateral-error.js';
+import type { InferenceRuntime } from '../inference/inference-runtime.js';
+import type { PluginRegistry } from '../registry/plugin-registry.js';
+import type { EngineContext } from './engine-context.js';
+import { parseScript } from './parse-script.js';
+import type { PluginLoader } from './plugin-loader.js';
+import { executeInsert, executeQuery } from './query-adapter.js';
+import { guardRows, type GuardedRows } from './rows-guard.js';
+import { withStatementContext } from './statement-errors.js';
+import { ensureStatementPlugins } from './statement-plugins.js';
+import type { StatementResult } from './statement-result.js';
+
+export interface EngineOptions {
+  /** Where the catalog, secrets and memory tables live. */
+  dataDir: string;
+  registry: PluginRegistry;
+  inference: InferenceRuntime;
+  /** Where `${env:NAME}` references are read; `process.env` by default. */
+  environment?: Record<string, string | undefined>;
+  /** Cancels every statement of this engine. */
+  signal?: AbortSignal;
+  /** Loads `@lateral/provider-<id>` packages on first use; without it providers must be registered up front. */
+  pluginLoader?: PluginLoader;
+}
+
+export interface ExecuteOptions {
+  /** A name for the SQL text (a file path) used in error positions. */
+  source?: string;
+  /** Cancels this script. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs scripts of the dialect against one data directory. A script is parsed whole first (a
+ * syntax error runs nothing), then its statements run one by one; each result is yielded before
+ * the next statement starts. Session settings (SET) live as long as the engine.
+ */
+export class Engine {
+  private readonly settings = new Map<string, string>();
+
+  private constructor(
+    private readonly options: EngineOptions,
+    readonly catalog: MutableCatalog,
+  ) {}
+
+  static async open(options: EngineOptions): Promise<Engine> {
+    return new Engine(options, FileCatalog.open(options.dataDir, options.registry));
+  }
+
+  get registry(): PluginRegistry {
+    return this.options.registry;
+  }
+
+  /**
+   * Yields one result per statement. A failing statement throws (with its location, text and
+   * `details.statementIndex`) and ends the script; what earlier statements did stays done. A
+   * rows result left undrained is closed before the next statement runs.
+   */
+  async *executeScript(sql: string, options: ExecuteOptions = {}): AsyncGenerator<StatementResult> {
+    const script = parseScript(sql, options.source);
+    const signal = combineSignals(this.options.signal, options.signal);
+    const context = this.context(signal);
+    let open: GuardedRows | undefined;
+    try {
+      for (const [index, statement] of script.statements.entries()) {
+        await open?.close();
+        open = undefined;
+        let result: StatementResult;
+        try {
+          throwIfAborted(signal);
+          result = await this.execute(statement, context);
+        } catch (error) {
+          throw withStatementContext(error, statement, index, sql);
+        }
+        if (result.kind === 'rows') {
+          open = guardRows(result, (error) => withStatementContext(error, statement, index, sql));
+          yield open.result;
+        } else {
+          yield result;
+        }
+      }
+    } finally {
+      await open?.close();
+    }
+  }
+
+  private async execute(statement: Statement, context: EngineContext): Promise<StatementResult> {
+    if (this.options.pluginLoader) await ensureStatementPlugins(statement, this.options.pluginLoader, this.catalog);
+    switch (statement.type) {
+      case 'query':
+        return executeQuery(statement, context);
+      case 'insert':
+        return executeInsert(statement, context);
+      default:
+        return executeDdl(statement, { engine: context, catalog: this.catalog });
+    }
+  }
+
+  private context(signal: AbortSignal | undefined): EngineContext {
+    return {
+      catalog: this.catalog,
+      registry: this.options.registry,
+      inference: this.options.inference,
+      dataDir: this.options.dataDir,
+      settings: this.settings,
+      environment: this.options.environment ?? process.env,
+      ...(signal ? { signal } : {}),
+    };
+  }
+}
+
+function combineSignals(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  if (present.length <= 1) return present[0];
+  return AbortSignal.any(present);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new LateralError({ code: 'LATERAL_ERR_ABORTED', message: 'The statement was cancelled.' });
+}

@@ -1,0 +1,38 @@
+import type { SourceLocation, Statement } from '@lateral/parser';
+import { LateralError, LateralErrors } from '../errors/lateral-error.js';
+import { redactSecretValues } from './redact-statement.js';
+import { sourceExcerpt } from './source-excerpt.js';
+
+interface MutableErrorFields {
+  location?: SourceLocation;
+  statementText?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Makes an error of statement `index` self-describing: its location (the statement's when the
+ * error has none), the statement text, `details.statementIndex` and a caret excerpt of the script.
+ * The error object is completed in place so subclasses (ProviderCallError) keep their identity.
+ */
+export function withStatementContext<E>(error: E, statement: Statement, index: number, script: string): E {
+  if (error instanceof LateralErrors) {
+    for (const inner of error.errors) complete(inner, statement, index, script);
+  } else if (LateralError.isInstance(error)) {
+    complete(error, statement, index, script);
+  }
+  return error;
+}
+
+function complete(error: LateralError, statement: Statement, index: number, script: string): void {
+  const fields = error as unknown as MutableErrorFields;
+  fields.location ??= statement.location;
+  fields.statementText = redactSecretValues(fields.statementText ?? statement.text);
+  const details = { ...(error.details ?? {}) };
+  details.statementIndex ??= index;
+  details.statementStart ??= statement.location.start;
+  const location = fields.location;
+  if (details.excerpt === undefined && location && location.start.line <= script.split(/\r\n|\n|\r/).length) {
+    details.excerpt = redactSecretValues(sourceExcerpt(script, location));
+  }
+  fields.details = details;
+}

@@ -1,0 +1,87 @@
+import type { ModelRef, Statement } from '@lateral/parser';
+import type { MutableCatalog } from '../catalog/mutable-catalog.js';
+import { objectBaseName } from '../catalog/name-lookup.js';
+import { LateralError } from '../errors/lateral-error.js';
+import type { PluginLoader } from './plugin-loader.js';
+
+/**
+ * Loads the provider packages a statement needs before it is validated or run: the provider
+ * named by CREATE MODEL, the connection type of CREATE/ALTER CONNECTION, the providers of the
+ * models a query or ALTER MODEL touches.
+ */
+export async function ensureStatementPlugins(statement: Statement, loader: PluginLoader, catalog: MutableCatalog): Promise<void> {
+  switch (statement.type) {
+    case 'create_connection': {
+      const type = optionValue(statement.options, 'type');
+      if (type) await loader.ensureConnectionType(type);
+      return;
+    }
+    case 'alter_connection': {
+      const connection = catalog.getConnection(objectBaseName(statement.name));
+      if (connection) await loader.ensureConnectionType(connection.type);
+      return;
+    }
+    case 'create_model': {
+      const provider = optionValue(statement.options, 'provider');
+      // A provider that is not installed is reported by validation, together with every other problem.
+      if (provider) await quietly(loader.ensureProvider(provider));
+      return;
+    }
+    case 'alter_model': {
+      const model = catalog.getModel(objectBaseName(statement.name));
+      const providers = new Set(model?.versions.map((version) => version.options.provider ?? '') ?? []);
+      if (statement.action.kind === 'set') providers.add(optionValue(statement.action.options, 'provider') ?? '');
+      for (const provider of providers) if (provider.trim() !== '') await quietly(loader.ensureProvider(provider));
+      return;
+    }
+    case 'query':
+    case 'insert':
+      for (const ref of modelRefs(statement)) await ensureModelProvider(ref, loader, catalog);
+      return;
+    default:
+      return;
+  }
+}
+
+async function ensureModelProvider(ref: ModelRef, loader: PluginLoader, catalog: MutableCatalog): Promise<void> {
+  const model = catalog.getModel(objectBaseName(ref.name));
+  if (!model) return; // the binder reports the unknown model at its reference
+  const versions =
+    ref.name.version === 'all'
+      ? model.versions
+      : model.versions.filter((version) => version.version === (typeof ref.name.version === 'number' ? ref.name.version : model.defaultVersion));
+  for (const version of versions) {
+    const provider = version.options.provider;
+    if (!provider) continue;
+    try {
+      await loader.ensureProvider(provider);
+    } catch (error) {
+      if (LateralError.isInstance(error) && !error.location) (error as { location?: ModelRef['location'] }).location = ref.location;
+      throw error;
+    }
+  }
+}
+
+/** Every model reference in a statement, wherever it sits (FROM laterals, nested calls, INSERT ... SELECT). */
+export function modelRefs(node: unknown, found: ModelRef[] = []): ModelRef[] {
+  if (Array.isArray(node)) {
+    for (const item of node) modelRefs(item, found);
+  } else if (typeof node === 'object' && node !== null) {
+    if ((node as { type?: unknown }).type === 'model_ref') found.push(node as ModelRef);
+    else for (const [key, value] of Object.entries(node)) if (key !== 'location') modelRefs(value, found);
+  }
+  return found;
+}
+
+function optionValue(options: ReadonlyArray<{ key: string; value: string }>, key: string): string | undefined {
+  return options.find((option) => option.key.trim().toLowerCase() === key)?.value;
+}
+
+async function quietly(loading: Promise<void>): Promise<void> {
+  try {
+    await loading;
+  } catch (error) {
+    if (LateralError.isInstance(error) && error.code === 'LATERAL_ERR_PROVIDER_UNKNOWN') return;
+    throw error;
+  }
+}
