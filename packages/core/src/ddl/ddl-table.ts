@@ -111,7 +111,7 @@ function connectorOf(table: TableEntry, context: DdlContext): ConnectorV1 | unde
 }
 
 function knownConnectors(context: DdlContext): string[] {
-  return ['memory', 'filesystem', 'kafka'].filter((id) => context.engine.registry.has(`connector:${id}`));
+  return context.engine.registry.connectorIds();
 }
 
 function columnProblems(statement: CreateTableStatement): Diagnostic[] {

@@ -174,6 +174,10 @@ export class PluginRegistry implements PluginRegistrar {
     return this.tasks.get(id.toLowerCase() as TaskV1['id']);
   }
 
+  connectorIds(): string[] {
+    return [...this.connectors.keys()].sort();
+  }
+
   connector(id: string): ConnectorV1 | undefined {
     return this.connectors.get(id.toLowerCase());
   }
