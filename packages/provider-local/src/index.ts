@@ -1,0 +1,11 @@
+export { plugin } from './local-plugin.js';
+export { localProvider, confluentProvider, createLocalProvider } from './local-provider.js';
+export { resolveLocalModel, modelsDirectory } from './models/model-resolver.js';
+export { builtinModelNames } from './models/builtin-models.js';
+export { labelsFrom, labelFor, DEFAULT_LABELS, DEFAULT_NEUTRAL_THRESHOLD } from './models/sentiment-labels.js';
+export type { LabelSet } from './models/sentiment-labels.js';
+export { GloveEmbeddingModel } from './models/glove-embedding-model.js';
+export { ensureGloveBinary, modelCacheDir } from './models/glove-cache.js';
+export { wordTokens } from './models/text-tokens.js';
+export type { LocalModel, LocalChatModel, LocalEmbeddingModel, LocalModelDescriptor } from './models/local-model.js';
+export { VERSION } from './version.js';
