@@ -48,6 +48,7 @@ export function createLocalTransport(model: ResolvedModel, modelOptionName: stri
         systemPrompt: typeof system === 'string' ? system : undefined,
         prompt: textOf(user),
         params,
+        signal: withTimeout(request.signal, request.timeoutMs),
       });
       return ok({
         id: 'local',
@@ -57,6 +58,12 @@ export function createLocalTransport(model: ResolvedModel, modelOptionName: stri
       });
     },
   };
+}
+
+/** The call's own signal plus its client timeout: generation stops at whichever comes first. */
+function withTimeout(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
+  const signals = [signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
+  return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 }
 
 function textOf(content: unknown): string {

@@ -3,6 +3,8 @@ export interface LocalChatRequest {
   systemPrompt?: string;
   prompt: string;
   params: Record<string, unknown>;
+  /** Cancels generation (statement aborted or client timeout reached). */
+  signal?: AbortSignal;
 }
 
 export interface LocalEmbeddingModel {
