@@ -47,7 +47,7 @@ describe('tables', () => {
     const unknown = errorsOf(await failureOf(engine, "CREATE TABLE t (a INT) WITH ('connector' = 'kafka2')"));
     expect(unknown[0]?.code).toBe('LATERAL_ERR_OPTION_INVALID');
     expect(unknown[0]?.message).toContain("Unknown connector 'kafka2'");
-    expect(unknown[0]?.expected).toEqual(['memory', 'filesystem']);
+    expect(unknown[0]?.expected).toEqual(['filesystem', 'memory']);
     expect(errorsOf(await failureOf(engine, 'CREATE TABLE t (a INT, A STRING)'))[0]?.code).toBe('LATERAL_ERR_TABLE_SCHEMA');
     const refused = errorsOf(await failureOf(engine, "CREATE TABLE t (a INT) WITH ('connector' = 'filesystem')"));
     expect(refused.length).toBeGreaterThan(0);

@@ -64,7 +64,12 @@ async function writeJsonArray(result: RowsResult, out: NodeJS.WritableStream): P
 }
 
 async function writeTable(result: RowsResult, out: NodeJS.WritableStream): Promise<number> {
-  const table = new Table({ head: result.columns.map((c) => c.name), style: { head: [], border: [] } });
+  const table = new Table({
+    head: result.columns.map((c) => c.name),
+    style: { head: [], border: [] },
+    // No rule between rows: long results stay readable.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   let count = 0;
   for await (const batch of result.rows) {
     for (const row of batch) table.push(result.columns.map((_, index) => renderValueForTable(row[index])));
