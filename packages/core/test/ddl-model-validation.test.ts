@@ -53,11 +53,19 @@ describe('CREATE MODEL validation', () => {
     expect(error.location?.start).toMatchObject({ line: 1, column: 14 });
   });
 
-  it('names the package of an unknown provider, at the provider option', async () => {
+  it('lists the providers Lateral has when the provider is unknown, at the provider option', async () => {
     const error = await only(createModel(["'provider' = 'Bedrock2'", "'task' = 'classification'"]));
     expect(error.code).toBe('LATERAL_ERR_PROVIDER_UNKNOWN');
-    expect(error.message).toBe("Provider 'bedrock2' is not installed: add @lateral/provider-bedrock2 (pnpm add @lateral/provider-bedrock2).");
+    expect(error.message).toBe(
+      "Provider 'bedrock2' is not supported by Lateral. Model providers: anthropic, azureml, azureopenai, bedrock, confluent, fireworksai, googleai, local, openai, sagemaker, vertexai.",
+    );
     expect(error.location?.start).toMatchObject({ line: 2, column: 3 });
+  });
+
+  it('names the package of a known provider that is not installed', async () => {
+    const error = await only(createModel(["'provider' = 'vertexai'", "'task' = 'classification'"]));
+    expect(error.code).toBe('LATERAL_ERR_PROVIDER_UNKNOWN');
+    expect(error.message).toBe("Provider 'vertexai' is not installed: add @lateral/provider-vertexai (pnpm add @lateral/provider-vertexai).");
   });
 
   it('requires a known task and lists the five', async () => {

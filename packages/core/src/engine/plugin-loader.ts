@@ -1,6 +1,6 @@
 import type { LateralPluginV1 } from '../contracts/plugin.js';
 import { LateralError } from '../errors/lateral-error.js';
-import { providerPackageFor } from '../options/connection-validation.js';
+import { providerPackageFor, unknownProviderMessage } from '../options/connection-validation.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 
 /** Imports a module by specifier (the host's `import()`, so resolution starts from the host package). */
@@ -81,7 +81,7 @@ export class PluginLoader {
       if (isModuleNotFound(error, packageName)) {
         throw new LateralError({
           code: 'LATERAL_ERR_PROVIDER_UNKNOWN',
-          message: `Provider '${providerId}' is not installed: add ${packageName} (pnpm add ${packageName}).`,
+          message: unknownProviderMessage('Provider', providerId),
           details: { provider: providerId, package: packageName },
           cause: error,
         });

@@ -48,9 +48,13 @@ export function prepareInvocation(
     systemPrompt: model.systemPrompt,
     modelVersion: model.modelVersion,
     wrapper: model.inputFormat.wrapper,
+    outputFormatId: model.outputFormat.id,
   };
   const formatLimit = inputFormat.maxRowsPerRequest(context);
-  const providerLimit = provider.capabilities?.maxRowsPerRequest ?? Number.POSITIVE_INFINITY;
+  const providerLimit = Math.min(
+    provider.capabilities?.maxRowsPerRequest ?? Number.POSITIVE_INFINITY,
+    provider.maxRowsPerRequest?.(model) ?? Number.POSITIVE_INFINITY,
+  );
   return {
     model,
     provider,
@@ -108,7 +112,7 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
   try {
     return { decoded: outputFormat.decode(body, { ...context, wrapper: model.outputFormat.wrapper }, rows.length), response };
   } catch (error) {
-    if (ProviderCallError.isInstance(error)) throw error;
+    if (error instanceof ProviderCallError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new ProviderCallError({
       code: 'LATERAL_ERR_PROVIDER_RESPONSE',

@@ -48,6 +48,36 @@ export function providerPackageFor(id: string): string {
   return id === 'confluent' ? '@lateral/provider-local' : `@lateral/provider-${id}`;
 }
 
+/** The providers Lateral ships a package for (each also names its connection type). */
+export const LATERAL_PROVIDER_IDS: readonly string[] = [
+  'anthropic',
+  'azureml',
+  'azureopenai',
+  'bedrock',
+  'confluent',
+  'fireworksai',
+  'googleai',
+  'local',
+  'openai',
+  'sagemaker',
+  'vertexai',
+];
+
+/**
+ * Why a provider (or connection type) is not available: a known package that is not installed,
+ * or a name Lateral has no provider for (e.g. the dialect's tool and search connection types).
+ */
+export function unknownProviderMessage(what: 'Provider' | 'Connection type', id: string): string {
+  if (LATERAL_PROVIDER_IDS.includes(id)) {
+    const packageName = providerPackageFor(id);
+    return `${what} '${id}' is not installed: add ${packageName} (pnpm add ${packageName}).`;
+  }
+  return (
+    `${what} '${id}' is not supported by Lateral. Model providers: ${LATERAL_PROVIDER_IDS.join(', ')}` +
+    (what === 'Connection type' ? ' (tool, search and database connection types such as mcp_server are not supported).' : '.')
+  );
+}
+
 /**
  * Checks CREATE/ALTER CONNECTION options (keys already lower-cased): `type` and `endpoint`
  * required, every other key known to the type's schema, required and one-of secrets present,
@@ -67,12 +97,11 @@ export function validateConnectionOptions(values: Record<string, string>, regist
   if (!type) return { diagnostics, warnings };
   const provider = registry.providerForConnectionType(type);
   if (!provider) {
-    const packageName = providerPackageFor(type);
     diagnostics.push({
       code: 'LATERAL_ERR_PROVIDER_UNKNOWN',
       option: 'type',
-      message: `No installed provider serves connection type '${type}': add ${packageName} (pnpm add ${packageName}).`,
-      expected: registry.providerIds().flatMap((id) => registry.provider(id)?.connectionTypes ?? []),
+      message: unknownProviderMessage('Connection type', type),
+      expected: LATERAL_PROVIDER_IDS.filter((id) => id !== 'local' && id !== 'confluent'),
     });
     return { diagnostics, warnings };
   }

@@ -6,7 +6,7 @@ import { TASK_IDS, type Column, type TaskId } from '../types/schema.js';
 import { PARAMS_PREFIX } from './common-model-options.js';
 import { parseDurationSeconds } from './option-value.js';
 import { parseParams } from './params.js';
-import { providerPackageFor } from './connection-validation.js';
+import { unknownProviderMessage, LATERAL_PROVIDER_IDS } from './connection-validation.js';
 
 /** One model version's definition, option keys lower-cased, `${env:...}` already handled by the caller. */
 export interface ModelVersionDefinition {
@@ -38,12 +38,11 @@ export function buildResolvedModel(definition: ModelVersionDefinition, registry:
   if (!providerId) {
     diagnostics.push({ code: 'LATERAL_ERR_OPTION_MISSING', option: 'provider', message: "'provider' must be specified for a model." });
   } else if (!provider) {
-    const packageName = providerPackageFor(providerId);
     diagnostics.push({
       code: 'LATERAL_ERR_PROVIDER_UNKNOWN',
       option: 'provider',
-      message: `Provider '${providerId}' is not installed: add ${packageName} (pnpm add ${packageName}).`,
-      expected: registry.providerIds(),
+      message: unknownProviderMessage('Provider', providerId),
+      expected: [...LATERAL_PROVIDER_IDS],
     });
   }
   const task = readTask(options.task, diagnostics);
