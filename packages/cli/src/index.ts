@@ -3,4 +3,3 @@ export { ScriptRunner } from './script-runner.js';
 export { writeRows, OUTPUT_FORMATS } from './output/result-writer.js';
 export type { OutputFormat, Streams } from './output/result-writer.js';
 export { isCompleteScript } from './shell/statement-buffer.js';
-export { redactSecrets } from './shell/redact-secrets.js';

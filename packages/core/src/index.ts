@@ -48,3 +48,74 @@ export { responseBody } from './http/response-body.js';
 export { classifyHttpFailure, retryAfterFromHeaders, RETRYABLE_STATUSES } from './inference/retry-policy.js';
 export { prepareInvocation, invokeOnce } from './inference/model-invocation.js';
 export type { ModelInvocation, AttemptOptions, AttemptResult } from './inference/model-invocation.js';
+
+export { parseParams, standardParam, extraParams, MAX_PARAMS, STANDARD_PARAM_ALIASES } from './options/params.js';
+export type { StandardParamName } from './options/params.js';
+export {
+  builtinFormatsPlugin,
+  builtinInputFormats,
+  builtinOutputFormats,
+  defineSinglePromptFormat,
+  defineEmbeddingFormat,
+  readOutputRow,
+} from './formats/index.js';
+export type { SinglePromptSpec, FormatPair, EmbeddingSpec } from './formats/index.js';
+export { builtinTasksPlugin, builtinTasks } from './tasks/index.js';
+
+export { executeQuery, executeInsert } from './query/index.js';
+export { builtinConnectorsPlugin } from './connectors/connectors-plugin.js';
+
+export type { Catalog, ConnectionEntry, ModelEntry, ModelVersionEntry, TableEntry } from './catalog/catalog.js';
+export type { MutableCatalog } from './catalog/mutable-catalog.js';
+export { FileCatalog } from './catalog/file-catalog.js';
+export { CATALOG_FILE, SECRETS_FILE } from './catalog/catalog-files.js';
+export { MAX_MODEL_VERSIONS } from './catalog/model-versions.js';
+export { matchesLike } from './catalog/like-pattern.js';
+export {
+  COMMON_MODEL_OPTIONS,
+  COMMON_CONNECTION_OPTIONS,
+  TOP_LEVEL_MODEL_OPTIONS,
+  LEGACY_MODEL_OPTION_KEYS,
+  DEFAULT_VERSION_OPTION,
+} from './options/common-model-options.js';
+export { resolveEnvReferences, hasEnvReference } from './options/env-reference.js';
+export { validateConnectionOptions, providerPackageFor, MAX_SECRET_BYTES } from './options/connection-validation.js';
+export { validateModelVersion } from './options/model-validation.js';
+export { buildResolvedModel } from './options/model-resolution.js';
+export type { EngineContext } from './engine/engine-context.js';
+export type { StatementResult, MessageResult, RowsResult } from './engine/statement-result.js';
+export { Engine } from './engine/engine.js';
+export type { EngineOptions, ExecuteOptions } from './engine/engine.js';
+export { PluginLoader } from './engine/plugin-loader.js';
+export type { ModuleImporter, ModuleResolver } from './engine/plugin-loader.js';
+export { formatLateralError } from './engine/format-error.js';
+export { redactSecretValues } from './engine/redact-statement.js';
+
+export { DEFAULT_INVOCATION_CONFIG } from './inference/inference-runtime.js';
+export type {
+  InferenceRuntime,
+  InferenceSession,
+  InferenceInput,
+  InferenceOutput,
+  InvocationConfig,
+} from './inference/inference-runtime.js';
+export { createInferenceRuntime } from './inference/inference-runtime-factory.js';
+export type {
+  InferenceRuntimeOptions,
+  InferenceExecutionMode,
+  ObservableInferenceRuntime,
+} from './inference/inference-runtime-factory.js';
+export { retryDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS } from './inference/inference-backoff.js';
+export type { BackoffOptions } from './inference/inference-backoff.js';
+export { parseRateLimitHeaders, parseGoDuration } from './inference/pacing/pacing-rate-limit-headers.js';
+export type { RateLimitSignals } from './inference/pacing/pacing-rate-limit-headers.js';
+export { PacingController } from './inference/pacing/pacing-controller.js';
+export type { PacingSettings } from './inference/pacing/pacing-controller.js';
+export { declaredLimits, limiterKey } from './inference/pacing/pacing-declared-limits.js';
+export type { DeclaredLimits } from './inference/pacing/pacing-declared-limits.js';
+export { estimateTokens } from './inference/inference-token-estimator.js';
+export type { RuntimeStats, RuntimeStatsListener } from './telemetry/telemetry-runtime-stats.js';
+export { withStatementSpan, startStatementSpan, statementKind, statementHash } from './telemetry/telemetry-statement-span.js';
+export type { StatementSpan } from './telemetry/telemetry-statement-span.js';
+export { SPAN_ATTRIBUTES, SPAN_NAMES } from './telemetry/telemetry-attributes.js';
+export { TELEMETRY_SCOPE, TELEMETRY_VERSION } from './telemetry/telemetry-scope.js';

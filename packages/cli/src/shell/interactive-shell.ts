@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ScriptRunner } from '../script-runner.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactSecretValues } from '@lateral/core';
 import { isCompleteScript } from './statement-buffer.js';
 
 const PROMPT = 'lateral> ';
@@ -72,7 +72,7 @@ async function loadHistory(path: string): Promise<string[]> {
 }
 
 async function saveHistory(path: string, script: string): Promise<void> {
-  const entry = redactSecrets(script).replace(/\s*\n\s*/g, ' ').trim();
+  const entry = redactSecretValues(script).replace(/\s*\n\s*/g, ' ').trim();
   try {
     await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
     await appendFile(path, `${entry}\n`, { mode: 0o600 });

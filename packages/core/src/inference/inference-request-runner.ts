@@ -1,0 +1,220 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import type { ResolvedModel } from '../contracts/resolved-model.js';
+import { SPAN_ATTRIBUTES, SPAN_NAMES } from '../telemetry/telemetry-attributes.js';
+import type { InferenceInstruments } from '../telemetry/telemetry-metrics.js';
+import { recordSpanError } from '../telemetry/telemetry-record-error.js';
+import type { RuntimeStatsTracker } from '../telemetry/telemetry-runtime-stats.js';
+import { lateralTracer } from '../telemetry/telemetry-scope.js';
+import { injectTraceCarrier } from '../telemetry/telemetry-trace-carrier.js';
+import type { Row } from '../types/schema.js';
+import { retryDelayMs, type BackoffOptions } from './inference-backoff.js';
+import type { TaskExecutor } from './inference-executor.js';
+import { finalError, type RowPosition } from './inference-request-errors.js';
+import type { InvocationConfig } from './inference-runtime.js';
+import type { InferenceTask, TaskOutcome } from './inference-task.js';
+import { abortedError, fromPlainTaskError, isProviderCallError } from './inference-task-error.js';
+import { estimateRowTokens } from './inference-token-estimator.js';
+import { expectedOutputTokens } from './pacing/pacing-declared-limits.js';
+import type { EndpointLimiter } from './pacing/pacing-endpoint-limiter.js';
+
+export interface RequestRunnerContext {
+  model: ResolvedModel;
+  modelKey: string;
+  moduleUrl?: string;
+  config: InvocationConfig;
+  sessionId: string;
+  limiter: EndpointLimiter;
+  executor: TaskExecutor;
+  stats: RuntimeStatsTracker;
+  instruments: InferenceInstruments;
+  /** Context holding the operator span: request spans are its children. */
+  operatorContext: Context;
+  backoff: BackoffOptions;
+  now: () => number;
+}
+
+const LATENCY_SMOOTHING = 0.2;
+
+interface AttemptTiming {
+  /** What is left of the client_timeout budget when the attempt starts. */
+  budgetMs: number;
+  dispatchedAt: number;
+  queueWaitMs: number;
+  /** Tokens reserved from the endpoint's token limiter (0 when it has none). */
+  estimatedTokens: number;
+}
+
+/**
+ * Runs one batch to completion: paced by the endpoint's limiter, retried while the failure is
+ * retryable (ProviderCallError.retryable, decided by the retry policy alone) and the budget lasts.
+ * The budget is the call's client_timeout from the first attempt's start; each attempt gets what
+ * is left, and a retry that could not finish inside it is not started.
+ */
+export class RequestRunner {
+  private typicalLatencyMs = 0;
+  private readonly metricAttributes: Attributes;
+  private readonly spanAttributes: Attributes;
+
+  constructor(private readonly context: RequestRunnerContext) {
+    const { model } = context;
+    this.metricAttributes = { [SPAN_ATTRIBUTES.provider]: model.providerId, [SPAN_ATTRIBUTES.modelName]: model.name };
+    this.spanAttributes = {
+      ...this.metricAttributes,
+      [SPAN_ATTRIBUTES.modelVersion]: model.version,
+      [SPAN_ATTRIBUTES.inputFormat]: model.inputFormat.id,
+      [SPAN_ATTRIBUTES.outputFormat]: model.outputFormat.id,
+      ...(model.modelVersion ? { [SPAN_ATTRIBUTES.providerModel]: model.modelVersion } : {}),
+      ...(serverAddress(model) ? { [SPAN_ATTRIBUTES.serverAddress]: serverAddress(model) } : {}),
+    };
+  }
+
+  /** `signal` is the session's: aborted when the statement is cancelled, fails or stops early. */
+  async run(rows: Row[], position: RowPosition, signal: AbortSignal): Promise<Row[]> {
+    const { config, limiter, model } = this.context;
+    const estimatedTokens = limiter.tokenLimited
+      ? (await estimateRowTokens(rows, true)) + expectedOutputTokens(model.params) * rows.length
+      : 0;
+    let deadline: number | undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      if (signal.aborted) throw abortedError();
+      const outcome = await limiter.schedule(signal, estimatedTokens, async (dispatchedAt, queueWaitMs) => {
+        deadline ??= dispatchedAt + config.clientTimeoutMs;
+        return this.attempt(rows, attempt, { budgetMs: deadline - dispatchedAt, dispatchedAt, queueWaitMs, estimatedTokens }, signal);
+      });
+      if (outcome.ok) return outcome.rows;
+      const error = fromPlainTaskError(outcome.error);
+      if (signal.aborted || error.code === 'LATERAL_ERR_ABORTED') throw abortedError();
+      if (!isProviderCallError(error) || !error.retryable) throw finalError(error, model, position, { debug: config.debug });
+      if (attempt >= config.retryCount) {
+        throw finalError(error, model, position, {
+          code: 'LATERAL_ERR_RETRIES_EXHAUSTED',
+          message: `${error.message} (still failing after ${attempts(attempt + 1)}; retry_count is ${config.retryCount})`,
+          debug: config.debug,
+        });
+      }
+      const delay = retryDelayMs(attempt, error.retryAfterMs, this.context.backoff);
+      const left = (deadline ?? 0) - this.context.now();
+      if (delay + this.typicalLatencyMs >= left) {
+        throw finalError(error, model, position, {
+          code: 'LATERAL_ERR_PROVIDER_TIMEOUT',
+          message: `${error.message} (gave up after ${attempts(attempt + 1)}: a retry could not finish within client_timeout of ${config.clientTimeoutMs} ms)`,
+          debug: config.debug,
+        });
+      }
+      this.context.stats.add('retries');
+      this.context.instruments.retries.add(1, this.metricAttributes);
+      await sleep(delay, undefined, { signal }).catch(() => {
+        throw abortedError();
+      });
+    }
+  }
+
+  private async attempt(rows: Row[], attempt: number, timing: AttemptTiming, signal: AbortSignal): Promise<TaskOutcome> {
+    const { stats, instruments, limiter } = this.context;
+    const { budgetMs, dispatchedAt, queueWaitMs, estimatedTokens } = timing;
+    const span = lateralTracer().startSpan(
+      SPAN_NAMES.request,
+      {
+        attributes: {
+          ...this.spanAttributes,
+          [SPAN_ATTRIBUTES.attempt]: attempt,
+          [SPAN_ATTRIBUTES.rows]: rows.length,
+          [SPAN_ATTRIBUTES.queueWaitMs]: Math.round(queueWaitMs),
+        },
+      },
+      this.context.operatorContext,
+    );
+    stats.add('requests');
+    instruments.requests.add(1, this.metricAttributes);
+    instruments.queueWait.record(queueWaitMs, this.metricAttributes);
+    const outcome = budgetMs > 0 ? await this.execute(span, rows, attempt, budgetMs, signal) : outOfTime(this.context.model.providerId, this.context.config.clientTimeoutMs);
+    instruments.requestDuration.record(outcome.durationMs, this.metricAttributes);
+    if (outcome.status !== undefined) span.setAttribute(SPAN_ATTRIBUTES.httpStatus, outcome.status);
+    if (outcome.ok) {
+      const { inputTokens = 0, outputTokens = 0, estimated } = outcome.usage;
+      span.setAttributes({
+        [SPAN_ATTRIBUTES.inputTokens]: inputTokens,
+        [SPAN_ATTRIBUTES.outputTokens]: outputTokens,
+        [SPAN_ATTRIBUTES.tokensEstimated]: estimated,
+      });
+      this.typicalLatencyMs = this.typicalLatencyMs === 0 ? outcome.durationMs : this.typicalLatencyMs * (1 - LATENCY_SMOOTHING) + outcome.durationMs * LATENCY_SMOOTHING;
+      limiter.noteSuccess(dispatchedAt, outcome.rateLimitHeaders, inputTokens + outputTokens - estimatedTokens);
+      stats.add('rowsDone', rows.length);
+      stats.add('tokens', inputTokens + outputTokens);
+      instruments.rows.add(rows.length, this.metricAttributes);
+      instruments.tokens.add(inputTokens + outputTokens, this.metricAttributes);
+    } else if (outcome.error.kind !== 'aborted' || !signal.aborted) {
+      const error = fromPlainTaskError(outcome.error);
+      const retryAfterMs = isProviderCallError(error) ? error.retryAfterMs : undefined;
+      if (retryAfterMs !== undefined) span.setAttribute(SPAN_ATTRIBUTES.retryAfterMs, retryAfterMs);
+      if (isProviderCallError(error)) span.setAttribute(SPAN_ATTRIBUTES.retryable, error.retryable);
+      limiter.noteFailure(dispatchedAt, outcome.status, retryAfterMs, outcome.rateLimitHeaders);
+      stats.add('errors');
+      instruments.errors.add(1, { ...this.metricAttributes, [SPAN_ATTRIBUTES.errorCode]: error.code });
+      if (outcome.status === 429) {
+        stats.add('http429');
+        instruments.http429.add(1, this.metricAttributes);
+      }
+      recordSpanError(span, error);
+    } else {
+      recordSpanError(span, abortedError());
+    }
+    span.end();
+    return outcome;
+  }
+
+  private async execute(span: Span, rows: Row[], attempt: number, budgetMs: number, signal: AbortSignal): Promise<TaskOutcome> {
+    const { model, modelKey, moduleUrl, sessionId, executor, stats, instruments } = this.context;
+    const carrier = injectTraceCarrier(trace.setSpan(this.context.operatorContext, span));
+    const task: InferenceTask = {
+      sessionId,
+      model,
+      modelKey,
+      moduleUrl,
+      rows,
+      attempt,
+      timeoutMs: Math.max(1, Math.floor(budgetMs)),
+      carrier,
+      // Pool workers tokenize precisely (off the main thread); see PoolExecutor.
+      preciseTokens: false,
+    };
+    stats.add('inFlight', 1);
+    instruments.inFlight.add(1, this.metricAttributes);
+    try {
+      return await executor.run(task, signal);
+    } finally {
+      stats.add('inFlight', -1);
+      instruments.inFlight.add(-1, this.metricAttributes);
+    }
+  }
+}
+
+function attempts(count: number): string {
+  return count === 1 ? '1 attempt' : `${count} attempts`;
+}
+
+function outOfTime(providerId: string, clientTimeoutMs: number): TaskOutcome {
+  return {
+    ok: false,
+    error: {
+      kind: 'provider',
+      code: 'LATERAL_ERR_PROVIDER_TIMEOUT',
+      message: `${providerId}: the call did not finish within client_timeout of ${clientTimeoutMs} ms.`,
+      providerId,
+      retryable: false,
+    },
+    durationMs: 0,
+  };
+}
+
+/** Host and port only: the path may name a deployment and the query string may carry a key. */
+function serverAddress(model: ResolvedModel): string | undefined {
+  const endpoint = model.connection?.endpoint;
+  if (!endpoint) return undefined;
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,81 @@
+import type { ErrorCode } from '../errors/error-codes.js';
+import { LateralError, type PlainLateralError } from '../errors/lateral-error.js';
+import { maskAndTruncate } from '../errors/mask-secrets.js';
+import { ProviderCallError } from '../errors/provider-call-error.js';
+
+/** A task's error as plain data: errors cross threads as data and are rebuilt on the main thread. */
+export type PlainTaskError =
+  | {
+      kind: 'provider';
+      code: ErrorCode;
+      message: string;
+      providerId: string;
+      status?: number;
+      maskedBody?: string;
+      retryable: boolean;
+      retryAfterMs?: number;
+      providerCode?: string;
+    }
+  | { kind: 'lateral'; error: PlainLateralError }
+  | { kind: 'aborted' };
+
+export function toPlainTaskError(error: unknown, sensitive: Iterable<string>, aborted: boolean): PlainTaskError {
+  if (aborted) return { kind: 'aborted' };
+  if (isProviderCallError(error)) {
+    return {
+      kind: 'provider',
+      code: error.code,
+      message: error.message,
+      providerId: error.providerId,
+      status: error.status,
+      maskedBody: error.maskedBody,
+      retryable: error.retryable,
+      retryAfterMs: error.retryAfterMs,
+      providerCode: error.providerCode,
+    };
+  }
+  if (LateralError.isInstance(error)) {
+    const plain = error.toPlain();
+    return { kind: 'lateral', error: { ...plain, details: cloneableDetails(plain.details) } };
+  }
+  // A bug or a foreign error inside a format or transport: its text may quote the request.
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    kind: 'lateral',
+    error: { code: 'LATERAL_ERR_INTERNAL', message: `Unexpected failure while calling the model: ${maskAndTruncate(text, sensitive, 300)}` },
+  };
+}
+
+export function fromPlainTaskError(plain: PlainTaskError): LateralError {
+  switch (plain.kind) {
+    case 'provider': {
+      const { kind: _kind, ...options } = plain;
+      return new ProviderCallError(options);
+    }
+    case 'lateral':
+      return LateralError.fromPlain(plain.error);
+    case 'aborted':
+      return abortedError();
+  }
+}
+
+export function abortedError(): LateralError {
+  return new LateralError({ code: 'LATERAL_ERR_ABORTED', message: 'The statement was cancelled.' });
+}
+
+/** By shape, not `instanceof`: a duplicate copy of core (a provider's own) has its own class. */
+export function isProviderCallError(error: unknown): error is ProviderCallError {
+  if (!LateralError.isInstance(error)) return false;
+  const candidate = error as Partial<ProviderCallError>;
+  return typeof candidate.retryable === 'boolean' && typeof candidate.providerId === 'string';
+}
+
+/** Details are "plain facts", but a plugin may still put a function or a class there: keep JSON only. */
+function cloneableDetails(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (details === undefined) return undefined;
+  try {
+    return JSON.parse(JSON.stringify(details)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}

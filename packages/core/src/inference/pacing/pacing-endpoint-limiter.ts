@@ -1,0 +1,175 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import Bottleneck from 'bottleneck';
+import { abortedError } from '../inference-task-error.js';
+import { DECLARED_RATE_SAFETY, PacingController, type PacingSettings } from './pacing-controller.js';
+import type { DeclaredLimits } from './pacing-declared-limits.js';
+import { parseRateLimitHeaders } from './pacing-rate-limit-headers.js';
+
+/** Token budget a burst may use: ten seconds of the declared tokens-per-minute. */
+const TOKEN_BURST_SECONDS = 10;
+const TOKEN_REFILL_INTERVAL_MS = 250;
+
+export interface ScheduledJob<R> {
+  (dispatchedAt: number, queueWaitMs: number): Promise<R>;
+}
+
+/**
+ * The pacing of one endpoint, as the PacingController computes it:
+ * - Bottleneck enforces the endpoint's concurrency when it is below what the sessions ask for
+ *   (overload cut, several sessions sharing the endpoint), and, when tokens-per-minute is
+ *   declared, a token reservoir refilled continuously;
+ * - a gate spaces request starts and holds them while the endpoint is paused. Each request
+ *   reserves the next start slot (`previous slot + spacing`, never earlier than the pause's end),
+ *   so the spacing follows the planned timeline: Bottleneck's minTime counts from each job's actual
+ *   start, and timers firing a millisecond late then cost 15 % of a 200 req/s limit. After a pause
+ *   requests leave one spacing apart, never in a burst.
+ */
+export class EndpointLimiter {
+  readonly controller: PacingController;
+  private readonly requests: Bottleneck;
+  private tokens: { limiter: Bottleneck; capacity: number } | undefined;
+  private tokensPerMinute: number | undefined;
+  private applied: PacingSettings;
+  private lastSlot = Number.NEGATIVE_INFINITY;
+  private readonly ceilings = new Map<number, number>();
+  private nextCeilingId = 0;
+
+  constructor(
+    readonly key: string,
+    limits: DeclaredLimits,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.controller = new PacingController({ declaredRequestsPerMinute: limits.requestsPerMinute, now });
+    this.applied = this.controller.settings();
+    this.requests = new Bottleneck({ maxConcurrent: this.applied.maxConcurrent });
+    this.declareTokens(limits.tokensPerMinute);
+  }
+
+  /** The latest session's declared limits apply to the endpoint. */
+  declare(limits: DeclaredLimits): void {
+    this.controller.declare(limits.requestsPerMinute);
+    if (limits.tokensPerMinute !== this.tokensPerMinute) this.declareTokens(limits.tokensPerMinute);
+    this.apply();
+  }
+
+  /** Registers a session's max_parallelism; the endpoint's ceiling is the largest registered. */
+  acquire(maxParallelism: number): () => void {
+    const id = this.nextCeilingId++;
+    this.ceilings.set(id, maxParallelism);
+    this.updateCeiling();
+    return () => {
+      this.ceilings.delete(id);
+      this.updateCeiling();
+    };
+  }
+
+  get tokenLimited(): boolean {
+    return this.tokens !== undefined;
+  }
+
+  /** Runs `job` when the endpoint's pacing allows; rejects with LATERAL_ERR_ABORTED once aborted. */
+  async schedule<R>(signal: AbortSignal, estimatedTokens: number, job: ScheduledJob<R>): Promise<R> {
+    const enqueuedAt = this.now();
+    if (this.tokens && estimatedTokens > 0) {
+      const weight = Math.max(1, Math.min(Math.ceil(estimatedTokens), this.tokens.capacity));
+      await untilAborted(this.tokens.limiter.schedule({ weight }, async () => undefined), signal);
+    }
+    if (signal.aborted) throw abortedError();
+    const run = async (): Promise<R> => {
+      await this.gate(signal);
+      const dispatchedAt = this.controller.noteDispatch();
+      return job(dispatchedAt, Math.max(0, dispatchedAt - enqueuedAt));
+    };
+    // At full concurrency with one session, the session's own max_parallelism is the cap: skip
+    // Bottleneck's few milliseconds of bookkeeping per job.
+    if (this.concurrencyUnlimited()) return run();
+    return this.requests.schedule(run);
+  }
+
+  private concurrencyUnlimited(): boolean {
+    if (this.applied.maxConcurrent < this.ceiling || this.ceilings.size > 1) return false;
+    const counts = this.requests.counts();
+    return counts.RECEIVED + counts.QUEUED + counts.RUNNING + counts.EXECUTING === 0;
+  }
+
+  noteSuccess(dispatchedAt: number, rateLimitHeaders: Record<string, string>, extraTokens = 0): void {
+    this.controller.noteSuccess(dispatchedAt, parseRateLimitHeaders(rateLimitHeaders, this.now()));
+    // Usage beyond the estimate is taken from the reservoir afterwards (it may go negative).
+    if (this.tokens && extraTokens > 0) void this.tokens.limiter.incrementReservoir(-extraTokens);
+    this.apply();
+  }
+
+  noteFailure(dispatchedAt: number, status: number | undefined, retryAfterMs: number | undefined, rateLimitHeaders: Record<string, string> = {}): void {
+    this.controller.noteFailure(dispatchedAt, status, retryAfterMs, parseRateLimitHeaders(rateLimitHeaders, this.now()));
+    this.apply();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.requests.stop({ dropWaitingJobs: true }), this.tokens?.limiter.stop({ dropWaitingJobs: true })]).catch(() => undefined);
+  }
+
+  /** Waits for this request's start slot; a pause that began meanwhile sends it back in line. */
+  private async gate(signal: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal.aborted) throw abortedError();
+      const now = this.now();
+      const slot = Math.max(now, now + this.controller.pauseRemainingMs(), this.lastSlot + this.applied.minTimeMs);
+      this.lastSlot = slot;
+      if (slot <= now) return;
+      await sleep(slot - now, undefined, { signal }).catch(() => undefined);
+      if (signal.aborted) throw abortedError();
+      if (this.controller.pauseRemainingMs() === 0) return;
+    }
+  }
+
+  private get ceiling(): number {
+    return Math.max(1, ...this.ceilings.values());
+  }
+
+  private updateCeiling(): void {
+    this.controller.setCeiling(this.ceiling);
+    this.apply();
+  }
+
+  private apply(): void {
+    const previous = this.applied;
+    this.applied = this.controller.settings();
+    if (this.applied.maxConcurrent !== previous.maxConcurrent) this.requests.updateSettings({ maxConcurrent: this.applied.maxConcurrent });
+  }
+
+  private declareTokens(tokensPerMinute: number | undefined): void {
+    const previous = this.tokens;
+    this.tokens = undefined;
+    this.tokensPerMinute = tokensPerMinute;
+    void previous?.limiter.stop({ dropWaitingJobs: false }).catch(() => undefined);
+    if (!tokensPerMinute || tokensPerMinute <= 0) return;
+    const perInterval = (tokensPerMinute * DECLARED_RATE_SAFETY * TOKEN_REFILL_INTERVAL_MS) / 60_000;
+    const capacity = Math.max(1, Math.floor((tokensPerMinute * TOKEN_BURST_SECONDS) / 60));
+    const limiter = new Bottleneck({
+      reservoir: capacity,
+      reservoirIncreaseInterval: TOKEN_REFILL_INTERVAL_MS,
+      reservoirIncreaseAmount: perInterval,
+      reservoirIncreaseMaximum: capacity,
+    });
+    this.tokens = { limiter, capacity };
+  }
+}
+
+/** Waits for `promise`, but gives up (LATERAL_ERR_ABORTED) as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
