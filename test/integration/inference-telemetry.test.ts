@@ -124,3 +124,47 @@ describe.each(['in-process', 'pool'] as const)('inference telemetry (%s)', (mode
     expect(everything).not.toContain('ML_PREDICT');
   });
 });
+
+describe('statement spans from the engine', () => {
+  it('opens one lateral.statement span per statement, parent of the operator and request spans', async () => {
+    const { Engine, builtinConnectorsPlugin, builtinTasksPlugin } = await import('@lateral/core');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const registry = new PluginRegistry();
+    registry.registerPlugin(plugin);
+    registry.registerPlugin(builtinTasksPlugin);
+    registry.registerPlugin(builtinConnectorsPlugin);
+    const runtime = createInferenceRuntime({ registry, mode: 'in-process' });
+    const engine = await Engine.open({ dataDir: mkdtempSync(join(tmpdir(), 'lateral-spans-')), registry, inference: runtime });
+    const script = `
+      CREATE CONNECTION c WITH ('type' = '${TEST_PROVIDER_ID}', 'endpoint' = '${fake.url}/v1/echo', 'api-key' = '${TEST_API_KEY}');
+      CREATE MODEL echo_model INPUT (text STRING) OUTPUT (result STRING) WITH ('provider' = '${TEST_PROVIDER_ID}', 'task' = 'text_generation', '${TEST_PROVIDER_ID}.connection' = 'c');
+      CREATE TABLE t (text STRING);
+      INSERT INTO t VALUES ('a'), ('b');
+      SELECT result FROM t, LATERAL TABLE(ML_PREDICT('echo_model', text));`;
+    try {
+      let rows = 0;
+      for await (const result of engine.executeScript(script)) {
+        if (result.kind === 'rows') for await (const batch of result.rows) rows += batch.length;
+      }
+      expect(rows).toBe(2);
+    } finally {
+      await runtime.close();
+    }
+    const spans = exporter.getFinishedSpans();
+    const statements = byName(spans, 'lateral.statement');
+    expect(statements.map((span) => span.attributes[SPAN_ATTRIBUTES.statementKind])).toEqual([
+      'CREATE CONNECTION',
+      'CREATE MODEL',
+      'CREATE TABLE',
+      'INSERT',
+      'SELECT',
+    ]);
+    const select = statements[4]!;
+    const [operator] = byName(spans, 'lateral.operator.inference');
+    expect(operator?.parentSpanContext?.spanId).toBe(select.spanContext().spanId);
+    for (const request of byName(spans, 'lateral.request')) expect(request.spanContext().traceId).toBe(select.spanContext().traceId);
+    for (const span of spans) expect(JSON.stringify(span.attributes)).not.toContain(TEST_API_KEY);
+  });
+});

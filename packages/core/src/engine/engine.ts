@@ -1,3 +1,5 @@
+import { context as otelContext } from '@opentelemetry/api';
+import { startStatementSpan } from '../telemetry/telemetry-statement-span.js';
 import type { Statement } from '@lateral/parser';
 import { FileCatalog } from '../catalog/file-catalog.js';
 import type { MutableCatalog } from '../catalog/mutable-catalog.js';
@@ -70,16 +72,25 @@ export class Engine {
         await open?.close();
         open = undefined;
         let result: StatementResult;
+        // One `lateral.statement` span per statement: the parent of its inference operator and
+        // request spans. Rows are pulled after execute returns, so each pull re-enters its context.
+        const span = startStatementSpan(statement.text);
         try {
           throwIfAborted(signal);
-          result = await this.execute(statement, context);
+          result = await otelContext.with(span.context, () => this.execute(statement, context));
         } catch (error) {
-          throw withStatementContext(error, statement, index, sql);
+          const completed = withStatementContext(error, statement, index, sql);
+          span.end(completed);
+          throw completed;
         }
         if (result.kind === 'rows') {
-          open = guardRows(result, (error) => withStatementContext(error, statement, index, sql));
+          open = guardRows(result, (error) => withStatementContext(error, statement, index, sql), {
+            run: (pull) => otelContext.with(span.context, pull),
+            onSettled: (error) => span.end(error),
+          });
           yield open.result;
         } else {
+          span.end();
           yield result;
         }
       }

@@ -11,9 +11,18 @@ export interface GuardedRows {
  * Wraps a rows result so errors raised while its rows are pulled are completed by `onError`
  * (statement position and text), and so the engine can close it if the caller moves on early.
  */
-export function guardRows(result: RowsResult, onError: (error: unknown) => unknown): GuardedRows {
+export interface GuardHooks {
+  /** Runs each pull inside the statement's trace context (rows are pulled after execute returned). */
+  run?: <T>(pull: () => Promise<T>) => Promise<T>;
+  /** Called once when the rows are done, failed or closed early. */
+  onSettled?: (error?: unknown) => void;
+}
+
+export function guardRows(result: RowsResult, onError: (error: unknown) => unknown, hooks: GuardHooks = {}): GuardedRows {
   let iterator: AsyncIterator<Row[]> | undefined;
   let finished = false;
+  const run = hooks.run ?? ((pull) => pull());
+  const settle = (error?: unknown) => hooks.onSettled?.(error);
   const rows: AsyncIterable<Row[]> = {
     [Symbol.asyncIterator]() {
       iterator ??= result.rows[Symbol.asyncIterator]();
@@ -21,17 +30,23 @@ export function guardRows(result: RowsResult, onError: (error: unknown) => unkno
       return {
         async next() {
           try {
-            const step = await inner.next();
-            if (step.done) finished = true;
+            const step = await run(() => inner.next());
+            if (step.done) {
+              finished = true;
+              settle();
+            }
             return step;
           } catch (error) {
             finished = true;
-            throw onError(error);
+            const completed = onError(error);
+            settle(completed);
+            throw completed;
           }
         },
         async return(value?: unknown) {
           finished = true;
-          await inner.return?.(value);
+          await run(async () => inner.return?.(value));
+          settle();
           return { done: true, value: undefined };
         },
       };
@@ -44,6 +59,7 @@ export function guardRows(result: RowsResult, onError: (error: unknown) => unkno
       finished = true;
       if (iterator) await iterator.return?.();
       else await result.rows[Symbol.asyncIterator]().return?.();
+      settle();
     },
   };
 }

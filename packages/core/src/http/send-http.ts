@@ -21,9 +21,11 @@ export interface HttpRequest {
  */
 export async function sendHttp(httpRequest: HttpRequest): Promise<TransportResponse> {
   const { providerId, url, timeoutMs } = httpRequest;
-  const signals = [httpRequest.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter(
-    (signal): signal is AbortSignal => signal !== undefined,
-  );
+  // A plain timer cleared when the exchange ends: AbortSignal.timeout would keep its timer (and
+  // the combined signal) alive for the whole client timeout after every request.
+  const timeout = timeoutMs ? new AbortController() : undefined;
+  const timer = timeout ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
+  const signals = [httpRequest.signal, timeout?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
   const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   try {
     const response = await request(url, {
@@ -55,6 +57,8 @@ export async function sendHttp(httpRequest: HttpRequest): Promise<TransportRespo
       retryable: true,
       cause: error,
     });
+  } finally {
+    clearTimeout(timer);
   }
 }
 
