@@ -109,12 +109,22 @@ describe('installTelemetry', () => {
     expect(points.find((point) => point.metric === 'lateral.requests')?.value).toBe(3);
   });
 
-  it('warns that OTLP metrics are not supported', async () => {
-    const stderr = new PassThrough();
-    let output = '';
-    stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const telemetry = await installTelemetry({ env: { OTEL_METRICS_EXPORTER: 'otlp' }, stderr });
-    await telemetry.shutdown();
-    expect(output).toContain('OTEL_METRICS_EXPORTER=otlp is not supported');
+  it('exports metrics over OTLP/HTTP with OTEL_METRICS_EXPORTER=otlp', async () => {
+    const collector = await startHttpFake(() => ({ status: 200, body: {} }));
+    try {
+      const telemetry = await installTelemetry({
+        env: { OTEL_METRICS_EXPORTER: 'otlp', OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+      });
+      await runStatement();
+      await telemetry.shutdown();
+      const paths = collector.requests.map((request) => request.path);
+      expect(paths).toContain('/v1/metrics');
+      expect(paths).not.toContain('/v1/traces');
+      const body = collector.requests.map((request) => request.body.toString('latin1')).join('');
+      expect(body).toContain('lateral.requests');
+      expect(body).not.toContain(TEST_API_KEY);
+    } finally {
+      await collector.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ const NOTHING: InstalledTelemetry = { shutdown: async () => undefined };
 
 /**
  * Installs the OpenTelemetry SDK only when asked (`--trace FILE`, OTLP through the standard
- * OTEL_* variables, `OTEL_METRICS_EXPORTER=console`). Core depends on the API alone, whose
+ * OTEL_* variables for traces and metrics, `OTEL_METRICS_EXPORTER=console`). Core depends on the API alone, whose
  * no-op providers cost nothing; the SDK modules are imported here only when needed, so a plain
  * `lateral -e` starts as fast as before. Call it before creating the inference runtime: the
  * runtime takes its meter from the global provider at creation.
@@ -37,10 +37,7 @@ const NOTHING: InstalledTelemetry = { shutdown: async () => undefined };
 export async function installTelemetry(options: TelemetryOptions): Promise<InstalledTelemetry> {
   const wishes = readTelemetryEnvironment(options.env);
   const stderr = options.stderr ?? process.stderr;
-  if (wishes.otlpMetrics) {
-    stderr.write('lateral: OTEL_METRICS_EXPORTER=otlp is not supported (traces are); use OTEL_METRICS_EXPORTER=console.\n');
-  }
-  if (!options.traceFile && !wishes.otlpTraces && !wishes.consoleMetrics) return NOTHING;
+  if (!options.traceFile && !wishes.otlpTraces && !wishes.consoleMetrics && !wishes.otlpMetrics) return NOTHING;
 
   const [api, { resourceFromAttributes }] = await Promise.all([import('@opentelemetry/api'), import('@opentelemetry/resources')]);
   const resource = resourceFromAttributes({ 'service.name': wishes.serviceName, 'service.version': VERSION });
@@ -67,11 +64,19 @@ export async function installTelemetry(options: TelemetryOptions): Promise<Insta
     });
   }
 
-  if (wishes.consoleMetrics) {
+  if (wishes.consoleMetrics || wishes.otlpMetrics) {
     const { MeterProvider, PeriodicExportingMetricReader } = await import('@opentelemetry/sdk-metrics');
-    const { MetricStreamExporter } = await import('./telemetry-metric-stream-exporter.js');
-    const reader = new PeriodicExportingMetricReader({ exporter: new MetricStreamExporter(stderr), exportIntervalMillis: wishes.metricIntervalMs });
-    const provider = new MeterProvider({ resource, readers: [reader] });
+    const readers = [];
+    if (wishes.consoleMetrics) {
+      const { MetricStreamExporter } = await import('./telemetry-metric-stream-exporter.js');
+      readers.push(new PeriodicExportingMetricReader({ exporter: new MetricStreamExporter(stderr), exportIntervalMillis: wishes.metricIntervalMs }));
+    }
+    if (wishes.otlpMetrics) {
+      const { OTLPMetricExporter } = await import('@opentelemetry/exporter-metrics-otlp-http');
+      const exporter = new OTLPMetricExporter(wishes.otlpMetricsUrl ? { url: wishes.otlpMetricsUrl } : {});
+      readers.push(new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: wishes.metricIntervalMs }));
+    }
+    const provider = new MeterProvider({ resource, readers });
     api.metrics.setGlobalMeterProvider(provider);
     shutdowns.push(async () => {
       await provider.shutdown();

@@ -5,8 +5,10 @@ export interface TelemetryWishes {
   otlpTracesUrl?: string;
   /** `OTEL_METRICS_EXPORTER=console`: metric points on stderr. */
   consoleMetrics: boolean;
-  /** `OTEL_METRICS_EXPORTER=otlp`, which needs a package Lateral does not ship. */
+  /** `OTEL_METRICS_EXPORTER=otlp`: metric points over OTLP/HTTP. */
   otlpMetrics: boolean;
+  /** The metrics URL from `env`. */
+  otlpMetricsUrl?: string;
   serviceName: string;
   metricIntervalMs: number;
 }
@@ -34,6 +36,7 @@ export function readTelemetryEnvironment(env: NodeJS.ProcessEnv): TelemetryWishe
     otlpTracesUrl: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || (base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined),
     consoleMetrics: !disabled && metrics.includes('console'),
     otlpMetrics: !disabled && metrics.includes('otlp'),
+    otlpMetricsUrl: env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT?.trim() || (base ? `${base.replace(/\/+$/, '')}/v1/metrics` : undefined),
     serviceName: env.OTEL_SERVICE_NAME?.trim() || 'lateral',
     metricIntervalMs: Number.isFinite(interval) && interval > 0 ? interval : 60_000,
   };
