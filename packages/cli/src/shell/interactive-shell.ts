@@ -18,7 +18,13 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string)
   const historyPath = join(dataDir, HISTORY_FILE);
   const history = await loadHistory(historyPath);
   const terminal = Boolean(process.stdin.isTTY);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal, history, historySize: HISTORY_SIZE });
+  // Prompts only on a terminal: piped input (`lateral < script.sql`) keeps stdout for rows.
+  const rl = createInterface({ input: process.stdin, output: terminal ? process.stdout : undefined, terminal, history, historySize: HISTORY_SIZE });
+  const prompt = (text: string) => {
+    if (!terminal) return;
+    rl.setPrompt(text);
+    rl.prompt();
+  };
   let buffer = '';
   let running: AbortController | undefined;
   let failures = 0;
@@ -31,18 +37,15 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string)
     }
     buffer = '';
     process.stdout.write('\n');
-    rl.setPrompt(PROMPT);
-    rl.prompt();
+    prompt(PROMPT);
   });
-  rl.setPrompt(PROMPT);
-  rl.prompt();
+  prompt(PROMPT);
 
   for await (const line of rl) {
     if (buffer === '' && /^\s*(quit|exit|\\q)\s*;?\s*$/i.test(line)) break;
     buffer += `${line}\n`;
     if (!isCompleteScript(buffer)) {
-      rl.setPrompt(CONTINUATION);
-      rl.prompt();
+      prompt(CONTINUATION);
       continue;
     }
     const script = buffer;
@@ -54,8 +57,7 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string)
     rl.resume();
     running = undefined;
     if (!outcome.ok) failures += 1;
-    rl.setPrompt(PROMPT);
-    rl.prompt();
+    prompt(PROMPT);
   }
   rl.close();
   // In a pipe (`echo 'SELECT 1;' | lateral`) a failed statement must show in the exit status.
