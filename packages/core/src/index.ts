@@ -119,3 +119,6 @@ export { withStatementSpan, startStatementSpan, statementKind, statementHash } f
 export type { StatementSpan } from './telemetry/telemetry-statement-span.js';
 export { SPAN_ATTRIBUTES, SPAN_NAMES } from './telemetry/telemetry-attributes.js';
 export { TELEMETRY_SCOPE, TELEMETRY_VERSION } from './telemetry/telemetry-scope.js';
+export { createKernelContainer } from './kernel/kernel-container.js';
+export type { KernelOptions } from './kernel/kernel-container.js';
+export { LateralKernel } from './kernel/lateral-kernel.js';

@@ -15,6 +15,12 @@ export const TOKENS = {
   Tracer: Symbol.for('lateral.Tracer'),
   Settings: Symbol.for('lateral.Settings'),
   Environment: Symbol.for('lateral.Environment'),
+  /** Every plugin to register at start-up (multi-registration: `resolveAll`). */
+  Plugin: Symbol.for('lateral.Plugin'),
+  /** Options of the inference runtime (mode, pool size, ...). */
+  InferenceOptions: Symbol.for('lateral.InferenceOptions'),
+  ModuleImporter: Symbol.for('lateral.ModuleImporter'),
+  ModuleResolver: Symbol.for('lateral.ModuleResolver'),
 } as const;
 
 /** Milliseconds since the epoch. */
