@@ -7,11 +7,12 @@ import { FAKE_STARTERS } from './fakes/registry.js';
 
 /**
  * Every provider package has the same layout (docs: provider package layout), so a reader who
- * knows one knows them all. This walks every `packages/provider-*` directory.
+ * knows one knows them all. This walks every `packages/provider-*` directory except
+ * `provider-utils`, the helpers the providers share (not a provider itself).
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const providerIds = readdirSync(join(ROOT, 'packages'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name.startsWith('provider-'))
+  .filter((entry) => entry.isDirectory() && entry.name.startsWith('provider-') && entry.name !== 'provider-utils')
   .map((entry) => entry.name.slice('provider-'.length))
   .sort();
 

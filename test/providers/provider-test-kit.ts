@@ -10,6 +10,7 @@ import {
   type ResolvedConnection,
   type ResolvedModel,
   type Row,
+  type TransportDependencies,
 } from '@lateral/core';
 
 /** Shared scaffolding for the provider tests: schemas, resolved models, one-shot invocations. */
@@ -59,19 +60,36 @@ export function resolvedModel(fixture: ModelFixture): ResolvedModel {
 
 /** Encode, send through the provider's transport, classify, decode: one attempt, as the runtime makes it. */
 export async function invoke(registry: PluginRegistry, model: ResolvedModel, rows: Row[]): Promise<Row[]> {
-  const invocation = prepareInvocation(registry, model, {});
-  const result = await invokeOnce(invocation, rows, { timeoutMs: 10_000 });
+  const result = await invokeResult(registry, model, rows);
   return result.decoded.rows;
 }
 
+/** The same attempt, with the whole result (status, headers, decoded rows) and injectable dependencies (`now`). */
+export async function invokeResult(registry: PluginRegistry, model: ResolvedModel, rows: Row[], dependencies: TransportDependencies = {}) {
+  const invocation = prepareInvocation(registry, model, dependencies);
+  return invokeOnce(invocation, rows, { timeoutMs: 10_000 });
+}
+
 /** The ProviderCallError an invocation fails with (fails the test when it succeeds). */
-export async function invokeFailure(registry: PluginRegistry, model: ResolvedModel, rows: Row[]): Promise<ProviderCallError> {
+export async function invokeFailure(
+  registry: PluginRegistry,
+  model: ResolvedModel,
+  rows: Row[],
+  dependencies: TransportDependencies = {},
+): Promise<ProviderCallError> {
   try {
-    await invoke(registry, model, rows);
+    await invokeResult(registry, model, rows, dependencies);
   } catch (error) {
     if (ProviderCallError.isInstance(error) && error instanceof ProviderCallError) return error;
     if (LateralError.isInstance(error)) throw new Error(`expected a ProviderCallError, got ${error.code}: ${error.message}`);
     throw error;
   }
   throw new Error('expected the invocation to fail');
+}
+
+/** The canonical output format id and its `:wrapper`, as the binder resolves `JSON:outputs`. */
+export function outputFormatOf(registry: PluginRegistry, name: string): ResolvedModel['outputFormat'] {
+  const ref = registry.outputFormat(name);
+  if (!ref) throw new Error(`no output format ${name}`);
+  return ref.wrapper === undefined ? { id: ref.format.id } : { id: ref.format.id, wrapper: ref.wrapper };
 }

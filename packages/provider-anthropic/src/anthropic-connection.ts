@@ -1,27 +1,11 @@
-import { safeUrl, type ConnectionSchema } from '@lateral/core';
+import type { ConnectionSchema } from '@lateral/core';
+import { apiKeyConnectionSchema, validateHttpEndpoint } from '@lateral/provider-utils';
 
 /**
  * `CREATE CONNECTION ... WITH ('type' = 'anthropic', 'endpoint' = ..., 'api-key' = ...)`
- * (confluent-dialect §3.3), e.g. `https://api.anthropic.com/v1/messages`.
+ * (confluent-dialect §3.3), e.g. `https://api.anthropic.com/v1/messages`. Any http(s) URL is
+ * accepted, local servers included; it is posted to as it is.
  */
-export const anthropicConnectionSchema: ConnectionSchema = {
-  types: ['anthropic'],
-  secretKeys: ['api-key'],
-  requiredKeys: ['api-key'],
-  optionalKeys: [],
-  validateEndpoint: validateHttpEndpoint,
-};
+export const anthropicConnectionSchema: ConnectionSchema = apiKeyConnectionSchema({ type: 'anthropic' });
 
-/** Any http(s) URL is accepted, local servers included; it is posted to as it is. */
-export function validateHttpEndpoint(endpoint: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return 'The endpoint is not a valid URL.';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return `The endpoint must be an http or https URL, got '${url.protocol}' (${safeUrl(endpoint)}).`;
-  }
-  return undefined;
-}
+export { validateHttpEndpoint };

@@ -1,4 +1,5 @@
 import type { ProviderErrorInfo } from '@lateral/core';
+import { readErrorEnvelope } from '@lateral/provider-utils';
 
 /**
  * Reads `{"type":"error","error":{"type","message"},"request_id"}` (provider-protocols §5.4).
@@ -7,21 +8,11 @@ import type { ProviderErrorInfo } from '@lateral/core';
  * explicit word that the official SDK follows first.
  */
 export function describeAnthropicError(_status: number, headers: Record<string, string>, bodyText: string): ProviderErrorInfo {
-  const error = readErrorObject(bodyText);
+  const error = readErrorEnvelope(bodyText);
   const info: ProviderErrorInfo = { message: text(error?.message), code: text(error?.type) };
   const shouldRetry = headers['x-should-retry'];
   if (shouldRetry === 'true' || shouldRetry === 'false') info.retryable = shouldRetry === 'true';
   return info;
-}
-
-function readErrorObject(bodyText: string): { type?: unknown; message?: unknown } | undefined {
-  try {
-    const parsed: unknown = JSON.parse(bodyText);
-    const error = typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
-    return typeof error === 'object' && error !== null ? (error as { type?: unknown; message?: unknown }) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function text(value: unknown): string | undefined {

@@ -1,46 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  Engine,
-  PluginRegistry,
-  builtinConnectorsPlugin,
-  builtinFormatsPlugin,
-  builtinTasksPlugin,
-  createInferenceRuntime,
-  type Row,
-} from '@lateral/core';
 import { plugin } from '@lateral/provider-azureml';
 import { startAzureMLFake, type AzureMLFake } from '../../../test/fakes/azureml-fake.js';
+import { useSqlEngine } from '../../../test/providers/sql-engine-kit.js';
 
 /** The whole path: CREATE CONNECTION / CREATE MODEL validated by core's catalog, ML_PREDICT through the runtime. */
 let fake: AzureMLFake | undefined;
-let cleanup: (() => Promise<void>) | undefined;
+const runScript = useSqlEngine(plugin, 'azureml');
 
 afterEach(async () => {
   await fake?.close();
-  await cleanup?.();
   fake = undefined;
-  cleanup = undefined;
 });
-
-async function runScript(sql: string): Promise<Row[]> {
-  const parent = await mkdtemp(join(tmpdir(), 'lateral-azureml-'));
-  const registry = new PluginRegistry();
-  for (const each of [builtinFormatsPlugin, builtinTasksPlugin, builtinConnectorsPlugin, plugin]) registry.registerPlugin(each);
-  const inference = createInferenceRuntime({ registry, mode: 'in-process' });
-  cleanup = async () => {
-    await inference.close();
-    await rm(parent, { recursive: true, force: true });
-  };
-  const engine = await Engine.open({ dataDir: join(parent, 'data'), registry, inference, environment: {} });
-  const rows: Row[] = [];
-  for await (const result of engine.executeScript(sql, { source: 'azureml.sql' })) {
-    if (result.kind === 'rows') for await (const batch of result.rows) rows.push(...batch);
-  }
-  return rows;
-}
 
 describe('azureml from SQL', () => {
   it('sends a pandas frame of several rows and maps the predictions back to them', async () => {

@@ -1,23 +1,10 @@
-import {
-  LateralError,
-  PluginRegistry,
-  builtinFormatsPlugin,
-  ProviderCallError,
-  invokeOnce,
-  prepareInvocation,
-  type Column,
-  type DataType,
-  type ResolvedModel,
-  type Row,
-} from '@lateral/core';
+import type { Column, DataType, PluginRegistry, ResolvedModel } from '@lateral/core';
 import { azuremlProvider, plugin } from '@lateral/provider-azureml';
+import { invokeFailure, invokeResult, outputFormatOf, registryWith } from '../../../test/providers/provider-test-kit.js';
 
 /** Test scaffolding: a registry with core's formats and the azureml plugin. */
 export function azuremlRegistry(): PluginRegistry {
-  const registry = new PluginRegistry();
-  registry.registerPlugin(builtinFormatsPlugin);
-  registry.registerPlugin(plugin);
-  return registry;
+  return registryWith(plugin);
 }
 
 export const DOUBLE: DataType = { kind: 'DOUBLE', nullable: true };
@@ -56,24 +43,6 @@ export function azuremlModel(registry: PluginRegistry, fixture: AzureMLModelFixt
   };
 }
 
-export async function invoke(registry: PluginRegistry, model: ResolvedModel, rows: Row[]) {
-  return invokeOnce(prepareInvocation(registry, model, {}), rows, { timeoutMs: 10_000 });
-}
-
-export async function invokeFailure(registry: PluginRegistry, model: ResolvedModel, rows: Row[]): Promise<ProviderCallError> {
-  try {
-    await invoke(registry, model, rows);
-  } catch (error) {
-    if (error instanceof ProviderCallError) return error;
-    if (LateralError.isInstance(error)) throw new Error(`expected a ProviderCallError, got ${error.code}: ${error.message}`);
-    throw error;
-  }
-  throw new Error('expected the invocation to fail');
-}
-
-/** The canonical output format id and its `:wrapper`, as the binder resolves `JSON:outputs`. */
-function outputFormatOf(registry: PluginRegistry, name: string): ResolvedModel['outputFormat'] {
-  const ref = registry.outputFormat(name);
-  if (!ref) throw new Error(`no output format ${name}`);
-  return ref.wrapper === undefined ? { id: ref.format.id } : { id: ref.format.id, wrapper: ref.wrapper };
-}
+/** One attempt with the whole result; the shared kit's, under the name these tests use. */
+export const invoke = invokeResult;
+export { invokeFailure };

@@ -1,11 +1,5 @@
 import type { ProviderErrorInfo } from '@lateral/core';
-
-interface AzureErrorObject {
-  message?: unknown;
-  type?: unknown;
-  code?: unknown;
-  innererror?: { code?: unknown };
-}
+import { errorText as text, readErrorEnvelope } from '@lateral/provider-utils';
 
 /** Azure's own hints beyond a minute are left to the runtime's backoff, as core does for headers. */
 const MAX_HINT_MS = 60_000;
@@ -17,7 +11,7 @@ const MAX_HINT_MS = 60_000;
  * content-filter refusal (`code: "content_filter"`) keeps its inner code for the message.
  */
 export function describeAzureOpenAIError(status: number, _headers: Record<string, string>, bodyText: string): ProviderErrorInfo {
-  const error = readErrorObject(bodyText);
+  const error = readErrorEnvelope(bodyText) as { message?: unknown; type?: unknown; code?: unknown; innererror?: { code?: unknown } } | undefined;
   const message = text(error?.message);
   const code = text(error?.code) ?? text(error?.type);
   const inner = text(error?.innererror?.code);
@@ -28,19 +22,4 @@ export function describeAzureOpenAIError(status: number, _headers: Record<string
     if (ms !== undefined && ms <= MAX_HINT_MS) info.retryAfterMs = ms;
   }
   return info;
-}
-
-function readErrorObject(bodyText: string): AzureErrorObject | undefined {
-  try {
-    const parsed: unknown = JSON.parse(bodyText);
-    const error = typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
-    return typeof error === 'object' && error !== null ? (error as AzureErrorObject) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function text(value: unknown): string | undefined {
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -1,4 +1,4 @@
-import { encodePathSegment } from './bedrock-sigv4.js';
+import { awsEndpointUrl, awsHostRegion, encodePathSegment } from '@lateral/provider-utils';
 
 /** What Lateral reads from a Bedrock connection endpoint. */
 export interface BedrockEndpoint {
@@ -12,26 +12,15 @@ export interface BedrockEndpoint {
 
 const INVOKE_PATH = /^(?<prefix>.*?)\/model\/(?<model>.+)\/invoke\/?$/;
 
-/**
- * `bedrock-runtime.<region>.amazonaws.com`, its `-fips` twin, VPC endpoint names
- * (`vpce-….bedrock-runtime.<region>.vpce.amazonaws.com`) and the China partition.
- */
-const BEDROCK_HOST = /(?:^|\.)bedrock-runtime(?:-fips)?\.(?<region>[a-z]{2}(?:-[a-z]+)+-\d+)\.(?:vpce\.)?amazonaws\.com(?:\.cn)?$/;
+/** `bedrock-runtime.<region>.amazonaws.com` and its `-fips` twin (VPC and China forms too). */
+const BEDROCK_HOST_LABEL = 'bedrock-runtime(?:-fips)?';
 
 export const BEDROCK_ENDPOINT_SHAPE = 'http(s)://<host>/model/<model-id>/invoke';
 
 /** Parses an endpoint; throws a plain Error with a user-facing message when it is not usable. */
 export function parseBedrockEndpoint(endpoint: string): BedrockEndpoint {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new Error(`For bedrock endpoint expected to match ${BEDROCK_ENDPOINT_SHAPE}, got ${endpoint}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`For bedrock endpoint expected an http(s) URL, got ${url.protocol}`);
-  }
-  const hostRegion = BEDROCK_HOST.exec(url.hostname)?.groups?.region;
+  const url = awsEndpointUrl('bedrock', endpoint, BEDROCK_ENDPOINT_SHAPE);
+  const hostRegion = awsHostRegion(url.hostname, BEDROCK_HOST_LABEL);
   const match = INVOKE_PATH.exec(url.pathname);
   if (!match?.groups) throw new Error(`For bedrock endpoint expected to match ${BEDROCK_ENDPOINT_SHAPE}, got ${endpoint}`);
   const modelId = decodeSegment(match.groups.model!);

@@ -6,8 +6,8 @@ export { bedrockModelOptions } from './bedrock-options.js';
 export { bedrockFormatForModel, bedrockDefaultInputFormat, BEDROCK_FALLBACK_FORMAT } from './bedrock-default-format.js';
 export { parseBedrockEndpoint, baseModelId } from './bedrock-endpoint.js';
 export type { BedrockEndpoint } from './bedrock-endpoint.js';
-export { describeBedrockError, readAwsError, awsCodeRetryable } from './bedrock-error.js';
-export type { AwsErrorShape } from './bedrock-error.js';
-export { signAwsRequest, signingTargetOf, encodePathSegment, canonicalWireUrl } from './bedrock-sigv4.js';
-export type { AwsCredentials, AwsSigningInput } from './bedrock-sigv4.js';
+export { describeBedrockError } from './bedrock-error.js';
+// the AWS pieces moved to @lateral/provider-utils; re-exported so this package's API is unchanged
+export { readAwsError, awsCodeRetryable, signAwsRequest, signingTargetOf, encodePathSegment, canonicalWireUrl } from '@lateral/provider-utils';
+export type { AwsErrorShape, AwsCredentials, AwsSigningInput } from '@lateral/provider-utils';
 export { createBedrockTransport, BEDROCK_SIGNING_NAME } from './bedrock-transport.js';

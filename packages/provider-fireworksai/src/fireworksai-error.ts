@@ -1,4 +1,5 @@
 import type { ProviderErrorInfo } from '@lateral/core';
+import { errorText as text } from '@lateral/provider-utils';
 
 /**
  * Reads Fireworks errors defensively: their shape is not documented precisely
@@ -21,9 +22,4 @@ export function describeFireworksAIError(_status: number, _headers: Record<strin
   }
   const detail = typeof body.detail === 'string' ? body.detail : Array.isArray(body.detail) ? JSON.stringify(body.detail) : undefined;
   return { message: detail ?? text(body.message) ?? text(body.error), code: text(body.code) };
-}
-
-function text(value: unknown): string | undefined {
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

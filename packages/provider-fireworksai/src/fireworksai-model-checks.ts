@@ -1,8 +1,5 @@
-import { normalizeFormatName, safeUrl, type Diagnostic, type ResolvedModel } from '@lateral/core';
-import { isChatEndpoint, isEmbeddingsEndpoint } from './fireworksai-default-format.js';
-
-const CHAT_FORMATS = new Set(['OPENAICHAT', 'MISTRALCHAT']);
-const EMBED_FORMATS = new Set(['OPENAIEMBED', 'AZUREEMBED']);
+import type { Diagnostic, ResolvedModel } from '@lateral/core';
+import { openAICompatibleFormatMismatch } from '@lateral/provider-utils';
 
 /**
  * CREATE MODEL checks for `provider = 'fireworksai'`: every Fireworks inference API requires
@@ -20,20 +17,6 @@ export function validateFireworksAIModel(model: ResolvedModel): Diagnostic[] {
         "'fireworksai.model_version' is required: Fireworks needs the model's resource name, e.g. 'accounts/fireworks/models/llama-v3p1-8b-instruct'.",
     });
   }
-  const endpoint = model.connection?.endpoint;
-  const format = normalizeFormatName(model.inputFormat.id);
-  if (isEmbeddingsEndpoint(endpoint) && CHAT_FORMATS.has(format)) {
-    diagnostics.push({
-      code: 'LATERAL_ERR_OPTION_CONFLICT',
-      option: 'fireworksai.input_format',
-      message: `Input format ${model.inputFormat.id} needs a chat completions endpoint, but the connection endpoint ${safeUrl(endpoint ?? '')} serves embeddings.`,
-    });
-  } else if (isChatEndpoint(endpoint) && EMBED_FORMATS.has(format)) {
-    diagnostics.push({
-      code: 'LATERAL_ERR_OPTION_CONFLICT',
-      option: 'fireworksai.input_format',
-      message: `Input format ${model.inputFormat.id} needs an embeddings endpoint, but the connection endpoint ${safeUrl(endpoint ?? '')} serves chat completions.`,
-    });
-  }
+  diagnostics.push(...openAICompatibleFormatMismatch('fireworksai', model));
   return diagnostics;
 }

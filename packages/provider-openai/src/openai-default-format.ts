@@ -1,26 +1,10 @@
 import type { DefaultFormatContext } from '@lateral/core';
+import { openAICompatibleDefaultInputFormat } from '@lateral/provider-utils';
 
 /**
  * confluent-dialect §10: `OPENAI-EMBED` when the endpoint path contains `/embeddings`, else
  * `OPENAI-CHAT`. Only the path is read, so a query string cannot change the choice.
  */
 export function openaiDefaultInputFormat(context: DefaultFormatContext): string {
-  return isEmbeddingsEndpoint(context.endpoint) ? 'OPENAI-EMBED' : 'OPENAI-CHAT';
-}
-
-export function isEmbeddingsEndpoint(endpoint: string | undefined): boolean {
-  return endpointPath(endpoint).includes('/embeddings');
-}
-
-export function isChatEndpoint(endpoint: string | undefined): boolean {
-  return endpointPath(endpoint).endsWith('/chat/completions');
-}
-
-function endpointPath(endpoint: string | undefined): string {
-  if (!endpoint) return '';
-  try {
-    return new URL(endpoint).pathname.replace(/\/+$/, '');
-  } catch {
-    return endpoint;
-  }
+  return openAICompatibleDefaultInputFormat(context);
 }

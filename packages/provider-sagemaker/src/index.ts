@@ -7,6 +7,7 @@ export { sagemakerDefaultInputFormat, SAGEMAKER_DEFAULT_FORMAT } from './sagemak
 export { parseSageMakerEndpoint } from './sagemaker-endpoint.js';
 export type { SageMakerEndpoint } from './sagemaker-endpoint.js';
 export { describeSageMakerError } from './sagemaker-error.js';
-export { signAwsRequest } from './sagemaker-sigv4.js';
-export type { AwsCredentials, AwsSigningInput } from './sagemaker-sigv4.js';
+// the SigV4 signer moved to @lateral/provider-utils; re-exported so this package's API is unchanged
+export { signAwsRequest } from '@lateral/provider-utils';
+export type { AwsCredentials, AwsSigningInput } from '@lateral/provider-utils';
 export { createSageMakerTransport, tritonBinaryHeaders, SAGEMAKER_SIGNING_NAME } from './sagemaker-transport.js';

@@ -1,3 +1,5 @@
+import { awsEndpointUrl, awsHostRegion } from '@lateral/provider-utils';
+
 /** What Lateral reads from a SageMaker connection endpoint. */
 export interface SageMakerEndpoint {
   /** The URL requests go to (no trailing `/`). */
@@ -9,11 +11,8 @@ export interface SageMakerEndpoint {
 
 const INVOCATIONS_PATH = /^(?<prefix>.*?)\/endpoints\/(?<name>[^/]+)\/invocations\/?$/;
 
-/**
- * `runtime.sagemaker.<region>.amazonaws.com`, `runtime-fips.sagemaker.<region>…`, VPC endpoint
- * names (`vpce-….runtime.sagemaker.<region>.vpce.amazonaws.com`) and the China partition.
- */
-const SAGEMAKER_HOST = /(?:^|\.)runtime(?:-fips)?\.sagemaker\.(?<region>[a-z]{2}(?:-[a-z]+)+-\d+)\.(?:vpce\.)?amazonaws\.com(?:\.cn)?$/;
+/** `runtime.sagemaker.<region>.amazonaws.com` and `runtime-fips.sagemaker.<region>…` (VPC and China forms too). */
+const SAGEMAKER_HOST_LABEL = 'runtime(?:-fips)?\\.sagemaker';
 
 /** InvokeEndpoint's EndpointName: at most 63 characters, `^[a-zA-Z0-9](-*[a-zA-Z0-9])*`. */
 const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*$/;
@@ -22,15 +21,7 @@ export const SAGEMAKER_ENDPOINT_SHAPE = 'http(s)://<host>/endpoints/<endpoint-na
 
 /** Parses an endpoint; throws a plain Error with a user-facing message when it is not usable. */
 export function parseSageMakerEndpoint(endpoint: string): SageMakerEndpoint {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new Error(`For sagemaker endpoint expected to match ${SAGEMAKER_ENDPOINT_SHAPE}, got ${endpoint}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`For sagemaker endpoint expected an http(s) URL, got ${url.protocol}`);
-  }
+  const url = awsEndpointUrl('sagemaker', endpoint, SAGEMAKER_ENDPOINT_SHAPE);
   const match = INVOCATIONS_PATH.exec(url.pathname);
   if (!match?.groups) throw new Error(`For sagemaker endpoint expected to match ${SAGEMAKER_ENDPOINT_SHAPE}, got ${endpoint}`);
   const endpointName = match.groups.name!;
@@ -40,5 +31,5 @@ export function parseSageMakerEndpoint(endpoint: string): SageMakerEndpoint {
   const normalised = new URL(url.href);
   // the SDKs send no trailing `/`; the path sent is the path signed
   normalised.pathname = `${match.groups.prefix ?? ''}/endpoints/${endpointName}/invocations`;
-  return { url: normalised, endpointName, hostRegion: SAGEMAKER_HOST.exec(url.hostname)?.groups?.region };
+  return { url: normalised, endpointName, hostRegion: awsHostRegion(url.hostname, SAGEMAKER_HOST_LABEL) };
 }
