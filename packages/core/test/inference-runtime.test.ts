@@ -150,6 +150,23 @@ describe('inference runtime (in process)', () => {
     expect(fake.arrivals).toHaveLength(3);
   });
 
+  it('retries 429s past retry_count while the client_timeout budget lasts: they pace, they do not fail the row', async () => {
+    let refusals = 0;
+    const { fake, runtime } = await setup({
+      script: () => (refusals++ < 5 ? { status: 429, headers: { 'retry-after-ms': '1' }, body: { error: { message: 'slow down' } } } : undefined),
+    });
+    const outputs = await collect(runtime.openSession(echoModel(fake.url), config({ retryCount: 2 })).process(inputBatches(1, 1)));
+    expect(outputs.map((output) => output.tag)).toEqual([0]);
+    expect(fake.arrivals).toHaveLength(6);
+  });
+
+  it('does not retry 429s at all when retry_count is 0', async () => {
+    const { fake, runtime } = await setup({ script: () => ({ status: 429, headers: { 'retry-after-ms': '1' } }) });
+    const error = await failureOf(collect(runtime.openSession(echoModel(fake.url), config({ retryCount: 0 })).process(inputBatches(1, 1))));
+    expect(error.code).toBe('LATERAL_ERR_RETRIES_EXHAUSTED');
+    expect(fake.arrivals).toHaveLength(1);
+  });
+
   it('does not retry past the client_timeout budget', async () => {
     const { fake, runtime } = await setup({ script: () => ({ status: 429, headers: { 'retry-after': '5' } }) });
     const error = await failureOf(

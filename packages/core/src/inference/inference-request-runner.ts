@@ -47,7 +47,8 @@ interface AttemptTiming {
 
 /**
  * Runs one batch to completion: paced by the endpoint's limiter, retried while the failure is
- * retryable (ProviderCallError.retryable, decided by the retry policy alone) and the budget lasts.
+ * retryable (ProviderCallError.retryable, decided by the retry policy alone), retry_count allows
+ * (429s excepted, see below) and the budget lasts.
  * The budget is the call's client_timeout from the first attempt's start; each attempt gets what
  * is left, and a retry that could not finish inside it is not started.
  */
@@ -76,6 +77,11 @@ export class RequestRunner {
       ? (await estimateRowTokens(rows, true)) + expectedOutputTokens(model.params) * rows.length
       : 0;
     let deadline: number | undefined;
+    // Failures retried so far. A 429 is pacing's signal to slow down, not a failure of the row:
+    // while retries are allowed at all, 429s are retried as long as the client_timeout budget
+    // lasts and do not use up retry_count (an undeclared limit would otherwise lose rows in the
+    // first storm, before pacing has learned the provider's rate).
+    let failuresRetried = 0;
     for (let attempt = 0; ; attempt += 1) {
       if (signal.aborted) throw abortedError();
       const outcome = await limiter.schedule(signal, estimatedTokens, async (dispatchedAt, queueWaitMs) => {
@@ -86,7 +92,8 @@ export class RequestRunner {
       const error = fromPlainTaskError(outcome.error);
       if (signal.aborted || error.code === 'LATERAL_ERR_ABORTED') throw abortedError();
       if (!isProviderCallError(error) || !error.retryable) throw finalError(error, model, position, { debug: config.debug });
-      if (attempt >= config.retryCount) {
+      const rateLimited = error.status === 429 && config.retryCount > 0;
+      if (!rateLimited && failuresRetried >= config.retryCount) {
         throw finalError(error, model, position, {
           code: 'LATERAL_ERR_RETRIES_EXHAUSTED',
           message: `${error.message} (still failing after ${attempts(attempt + 1)}; retry_count is ${config.retryCount})`,
@@ -102,6 +109,7 @@ export class RequestRunner {
           debug: config.debug,
         });
       }
+      if (!rateLimited) failuresRetried += 1;
       this.context.stats.add('retries');
       this.context.instruments.retries.add(1, this.metricAttributes);
       await sleep(delay, undefined, { signal }).catch(() => {
