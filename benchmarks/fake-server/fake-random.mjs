@@ -1,0 +1,17 @@
+// @ts-check
+/**
+ * A seeded pseudo-random generator (mulberry32), so fault injection and latency jitter are the
+ * same on every run with the same seed: the n-th request the server sees always gets the same draw.
+ * @param {number} seed
+ * @returns {() => number} uniform in [0, 1)
+ */
+export function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
