@@ -148,11 +148,33 @@ describe('pacing controller', () => {
     controller.noteFailure(early[1]!, 429, 0);
     controller.noteFailure(early[2]!, 429, 0);
     expect(controller.learnedRate).toBe(first);
+    // A request sent just after the cut meets the emptied bucket: same episode, no second cut.
     time.advance(10);
+    const soon = controller.noteDispatch();
+    time.advance(10);
+    controller.noteFailure(soon, 429, 0);
+    expect(controller.learnedRate).toBe(first);
+    // A refusal a second later is a new signal.
+    time.advance(1000);
     const later = controller.noteDispatch();
     time.advance(10);
     controller.noteFailure(later, 429, 0);
     expect(controller.learnedRate).toBeCloseTo(Math.max(0.1, first * 0.9));
+  });
+
+  it('cuts from the rate the provider accepted, not from a rate it never reached', () => {
+    const time = clock();
+    const controller = new PacingController({ now: time.now });
+    controller.setCeiling(64);
+    // 50 successes a second for two seconds, then a 429.
+    for (let tick = 0; tick < 100; tick += 1) {
+      controller.noteSuccess(controller.noteDispatch());
+      time.advance(20);
+    }
+    controller.noteFailure(controller.noteDispatch(), 429, 0);
+    // 0.9 × ~50/s (the two-second window counts in 100 ms buckets, so a little under 50).
+    expect(controller.learnedRate).toBeGreaterThan(40);
+    expect(controller.learnedRate).toBeLessThanOrEqual(45);
   });
 
   it('grows the rate additively with successes', () => {

@@ -10,6 +10,8 @@ const RATE_DECREASE = 0.9;
  */
 const RATE_INCREASE_PER_SUCCESS = 0.001;
 const MIN_RATE_PER_SECOND = 0.1;
+/** At most one cut per this long: one episode of refusals is one signal. */
+const CUT_INTERVAL_MS = 1000;
 /** Concurrency cut on sustained overload (503, 529): overload is about load, not rate. */
 const CONCURRENCY_DECREASE = 0.7;
 /** Overload is sustained when, over two seconds, at least 3 answers and a tenth of all are 503/529. */
@@ -42,9 +44,9 @@ export interface PacingControllerOptions {
  * signals. Pure logic on an injected clock (no timers), so every rule is testable by counting.
  *
  * - A declared requests-per-minute becomes a fixed spacing between request starts.
- * - A 429 cuts an adaptive request rate: the first one starts it at the success rate just
- *   measured, later ones multiply it by 0.9; each success raises it by 0.1 %. Only requests sent
- *   after the last cut can cut again, so one burst of 429s counts once.
+ * - A 429 cuts an adaptive request rate to 0.9 × the rate the provider accepted over the last
+ *   two seconds (or the current rate, if lower); each success raises it by 0.1 %. At most one
+ *   cut a second, and only by requests sent after the last cut, so one burst of 429s counts once.
  * - Sustained overload (503, 529 making up a tenth of recent answers) cuts concurrency by 30 %;
  *   it grows back by one after as many successes as the current concurrency. A stray 5xx does not
  *   count: its row is simply retried.
@@ -141,14 +143,15 @@ export class PacingController {
     // When the headers give the provider's rate, pacing already follows it: a 429 then comes from
     // a burst (the first requests, before any header was seen), not from a rate too high.
     const headerRate = this.headerSpacing !== undefined && this.headerSpacing.bucket && this.headerSpacing.until > now;
-    if (!headerRate && dispatchedAt >= this.lastCutAt) {
-      if (this.adaptiveRate === undefined) {
-        const measured = this.successes.rate(now);
-        const base = measured > 0 ? measured : this.dispatches.rate(now) * 0.5;
-        this.adaptiveRate = Math.max(MIN_RATE_PER_SECOND, base * RATE_DECREASE);
-      } else {
-        this.adaptiveRate = Math.max(MIN_RATE_PER_SECOND, this.adaptiveRate * RATE_DECREASE);
-      }
+    // One cut per episode: the 429s of one burst arrive within milliseconds of each other (and
+    // requests sent just after a cut still meet the emptied bucket), so cutting on each of them
+    // compounded 0.9 into a collapse. The cut starts from what the provider accepted just before.
+    if (!headerRate && dispatchedAt >= this.lastCutAt && now - this.lastCutAt >= CUT_INTERVAL_MS) {
+      const accepted = this.successes.rate(now);
+      const current = this.adaptiveRate;
+      const base =
+        accepted > 0 ? Math.min(current ?? Number.POSITIVE_INFINITY, accepted) : (current ?? this.dispatches.rate(now) * 0.5);
+      this.adaptiveRate = Math.max(MIN_RATE_PER_SECOND, base * RATE_DECREASE);
       this.lastCutAt = now;
     }
     const ownPause = Math.min(MAX_UNHINTED_PAUSE_MS, 2000 / (this.adaptiveRate ?? 1));
