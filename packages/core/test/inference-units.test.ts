@@ -50,6 +50,27 @@ describe('auto executor', () => {
     expect(pool.ran).toEqual(['c', 'd']);
   });
 
+  it('decides from the median, so one request slowed by a busy machine does not move a cheap model', async () => {
+    const costs = [1, 1, 50, 1, 1];
+    const ran: string[] = [];
+    const inProcess: TaskExecutor = {
+      kind: 'in-process',
+      async run(task: InferenceTask): Promise<TaskOutcome> {
+        const cpuMs = costs[ran.length] ?? 1;
+        ran.push(String(task.rows[0]?.[0]));
+        return { ok: true, rows: task.rows, status: 200, usage: { estimated: true }, rateLimitHeaders: {}, durationMs: cpuMs, cpuMs };
+      },
+      cancelSession() {},
+      async close() {},
+    };
+    const pool = recordingExecutor('pool', 1);
+    const auto = new AutoExecutor(inProcess, pool.executor, { sampleRequests: 5, poolCpuMs: 4 });
+    const signal = new AbortController().signal;
+    for (const text of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) await auto.run(task(text, 'file:///provider.js'), signal);
+    expect(ran).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(pool.ran).toEqual([]);
+  });
+
   it('keeps providers without a module URL in process', async () => {
     const inProcess = recordingExecutor('in-process', 20);
     const pool = recordingExecutor('pool', 20);

@@ -5,11 +5,11 @@ import type { InferenceTask, TaskOutcome } from './inference-task.js';
 export const AUTO_SAMPLE_REQUESTS = 16;
 /** Main-thread work per request (encode, decode, token counts) above which the pool pays off. */
 export const AUTO_POOL_CPU_MS = 4;
-const SMOOTHING = 0.2;
 
 interface ModelCost {
-  samples: number;
-  averageCpuMs: number;
+  samples: number[];
+  /** Decided once from the median of the samples: a busy machine's stray slow request can't flip it. */
+  usePool?: boolean;
 }
 
 /**
@@ -20,8 +20,9 @@ interface ModelCost {
  * about 0.5 ms of CPU per row in process against 0.9 ms through the pool, and twice the memory).
  * Large batches are different: decoding 2,048 embeddings of 1,536 floats is tens of
  * milliseconds of JSON, which the pool spreads over cores. So each model is measured for its
- * first requests; when encoding and decoding average AUTO_POOL_CPU_MS or more, the model's
- * further requests go to the pool. Providers without a module URL (registered by hand) always
+ * first requests; when the median of their encode + decode time is AUTO_POOL_CPU_MS or more, the
+ * model's further requests go to the pool. (The time is wall-clock on the main thread, so the
+ * median, not the mean, keeps preemption on a loaded machine from moving a cheap model.) Providers without a module URL (registered by hand) always
  * run in process.
  */
 export class AutoExecutor implements TaskExecutor {
@@ -52,17 +53,21 @@ export class AutoExecutor implements TaskExecutor {
 
   private usePool(task: InferenceTask): boolean {
     if (task.moduleUrl === undefined) return false;
-    const cost = this.costs.get(task.modelKey);
-    if (!cost || cost.samples < (this.options.sampleRequests ?? AUTO_SAMPLE_REQUESTS)) return false;
-    return cost.averageCpuMs >= (this.options.poolCpuMs ?? AUTO_POOL_CPU_MS);
+    return this.costs.get(task.modelKey)?.usePool ?? false;
   }
 
   private measure(key: string, cpuMs: number): void {
-    const cost = this.costs.get(key);
-    if (!cost) this.costs.set(key, { samples: 1, averageCpuMs: cpuMs });
-    else {
-      cost.samples += 1;
-      cost.averageCpuMs = cost.averageCpuMs * (1 - SMOOTHING) + cpuMs * SMOOTHING;
+    let cost = this.costs.get(key);
+    if (!cost) {
+      cost = { samples: [] };
+      this.costs.set(key, cost);
     }
+    if (cost.usePool !== undefined) return;
+    cost.samples.push(cpuMs);
+    if (cost.samples.length < (this.options.sampleRequests ?? AUTO_SAMPLE_REQUESTS)) return;
+    const sorted = [...cost.samples].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    cost.usePool = median >= (this.options.poolCpuMs ?? AUTO_POOL_CPU_MS);
+    cost.samples = [];
   }
 }
