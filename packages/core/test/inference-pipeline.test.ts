@@ -58,21 +58,25 @@ describe('inference pipeline', () => {
     expect(runner.calls).toHaveLength(3);
   });
 
-  it('pulls at most the window (max_parallelism x batch size x 2) ahead of what was handed out', async () => {
-    const runner = controlledRunner();
-    let pulled = 0;
-    async function* source() {
-      for (let index = 0; index < 1000; index += 1) {
-        pulled += 1;
-        yield [{ tag: index, values: [index] }];
+  it('pulls at most the window (max_parallelism x batch size x 2, at least 1024 rows) ahead of what was handed out', async () => {
+    async function pulledAhead(batchSize: number, maxParallelism: number): Promise<number> {
+      const runner = controlledRunner();
+      let pulled = 0;
+      async function* source() {
+        for (let index = 0; index < 100_000; index += 1) {
+          pulled += 1;
+          yield [{ tag: index, values: [index] }];
+        }
       }
+      const pipeline = new InferencePipeline(source(), options({ batchSize, maxParallelism, runBatch: runner.runBatch }));
+      pipeline.next().catch(() => undefined);
+      await settle();
+      expect(runner.calls).toHaveLength(maxParallelism);
+      pipeline.close();
+      return pulled;
     }
-    const pipeline = new InferencePipeline(source(), options({ batchSize: 2, maxParallelism: 2, runBatch: runner.runBatch }));
-    pipeline.next().catch(() => undefined);
-    await settle();
-    expect(pulled).toBe(8);
-    expect(runner.calls).toHaveLength(2);
-    pipeline.close();
+    expect(await pulledAhead(2, 2)).toBe(1024);
+    expect(await pulledAhead(100, 8)).toBe(1600);
   });
 
   it('cuts full batches and sends a partial tail at the end of the input', async () => {

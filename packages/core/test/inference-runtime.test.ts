@@ -238,7 +238,7 @@ describe('inference runtime (in process)', () => {
     const { fake, runtime } = await setup({ hold: () => held });
     let pulled = 0;
     async function* source() {
-      for (let index = 0; index < 300; index += 1) {
+      for (let index = 0; index < 3000; index += 1) {
         pulled += 1;
         yield [{ tag: index, values: [`row-${index}`] }];
       }
@@ -247,12 +247,12 @@ describe('inference runtime (in process)', () => {
     const run = collect(session.process(source()));
     while (fake.arrivals.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // window = max_parallelism x batch size x 2 = 4 rows, plus the one batch being pulled.
-    expect(pulled).toBeLessThanOrEqual(5);
+    // window = max(1024, max_parallelism x batch size x 2) rows, plus the one batch being pulled.
+    expect(pulled).toBeLessThanOrEqual(1025);
     expect(fake.arrivals).toHaveLength(2);
     release();
     const outputs = await run;
-    expect(outputs).toHaveLength(300);
+    expect(outputs).toHaveLength(3000);
   });
 
   it('sends requests within a declared requests-per-minute: a small token bucket never says 429', async () => {
