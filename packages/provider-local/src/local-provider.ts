@@ -22,7 +22,9 @@ export function createLocalProvider(id: 'local' | 'confluent'): ProviderV1 {
     requiresConnection: false,
     connectionSchemas: localConnectionSchemas,
     modelOptions: localModelOptions,
-    capabilities: { defaultParallelism: 4 },
+    // Every pool worker would load its own copy of a model (GloVe alone is 145 MB), and the
+    // in-process path measured faster end to end: `auto` keeps local models in process.
+    capabilities: { defaultParallelism: 4, preferInProcess: true },
     defaultInputFormat: localDefaultInputFormat,
     validateModel: (model) => validateLocalModel(id, model),
     createTransport: (model) => createLocalTransport(model, 'model'),

@@ -40,6 +40,12 @@ export interface ProviderCapabilities {
   maxRowsPerRequest?: number;
   /** Documented default concurrency; the MAP's max_parallelism overrides it. */
   defaultParallelism?: number;
+  /**
+   * Keep requests in process under `--execution auto`: for providers whose transport holds a
+   * large in-memory model (local models), every pool worker would load its own copy.
+   * `--execution pool` still uses the pool.
+   */
+  preferInProcess?: boolean;
 }
 
 /**

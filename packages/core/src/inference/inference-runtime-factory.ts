@@ -85,7 +85,7 @@ class LateralInferenceRuntime implements ObservableInferenceRuntime {
       maxRowsPerRequest: invocation.maxRowsPerRequest,
       signal,
       limiter: this.limiters.forModel(model),
-      executor: this.executorFor(moduleUrl),
+      executor: this.executorFor(moduleUrl, invocation.provider.capabilities?.preferInProcess === true),
       stats: this.tracker,
       instruments: this.instruments,
       parentContext: context.active(),
@@ -100,10 +100,14 @@ class LateralInferenceRuntime implements ObservableInferenceRuntime {
     await Promise.all([this.inProcess.close(), this.pool?.close(), this.limiters.close()]);
   }
 
-  /** A provider the workers cannot import (no module URL) runs in process whatever the mode. */
-  private executorFor(moduleUrl: string | undefined): TaskExecutor {
+  /**
+   * A provider the workers cannot import (no module URL) runs in process whatever the mode; one
+   * that prefers it (a large in-memory model per worker) runs in process under `auto`.
+   */
+  private executorFor(moduleUrl: string | undefined, preferInProcess: boolean): TaskExecutor {
     const mode = this.options.mode ?? 'auto';
     if (mode === 'in-process' || moduleUrl === undefined) return this.inProcess;
+    if (mode === 'auto' && preferInProcess) return this.inProcess;
     this.pool ??= new PoolExecutor({ poolSize: this.options.poolSize, concurrentTasksPerWorker: this.options.concurrentTasksPerWorker });
     if (mode === 'pool') return this.pool;
     this.auto ??= new AutoExecutor(this.inProcess, this.pool);
