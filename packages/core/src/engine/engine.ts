@@ -10,7 +10,7 @@ import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { EngineContext } from './engine-context.js';
 import { parseScript } from './parse-script.js';
 import type { PluginLoader } from './plugin-loader.js';
-import { executeInsert, executeQuery } from './query-adapter.js';
+import { executeInsert, executeQuery } from '../query/index.js';
 import { guardRows, type GuardedRows } from './rows-guard.js';
 import { withStatementContext } from './statement-errors.js';
 import { ensureStatementPlugins } from './statement-plugins.js';
