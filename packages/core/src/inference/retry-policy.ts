@@ -38,7 +38,7 @@ export function classifyHttpFailure(failure: HttpFailure): ProviderCallError {
     status,
     maskedBody,
     retryable,
-    retryAfterMs: retryAfterFromHeaders(headers) ?? info?.retryAfterMs,
+    retryAfterMs: retryAfterFromHeaders(headers) ?? honouredHint(info?.retryAfterMs),
     providerCode: info?.code,
   });
 }
@@ -57,6 +57,11 @@ export function retryAfterFromHeaders(headers: Record<string, string>, now = Dat
     if (ms !== undefined && Number.isFinite(ms) && ms >= 0 && ms <= MAX_HONOURED_RETRY_AFTER_MS) return ms;
   }
   return undefined;
+}
+
+/** A provider's own hint (from its error body) obeys the same bounds as the headers. */
+function honouredHint(ms: number | undefined): number | undefined {
+  return ms !== undefined && Number.isFinite(ms) && ms >= 0 && ms <= MAX_HONOURED_RETRY_AFTER_MS ? ms : undefined;
 }
 
 function parseFloatHeader(value: string | undefined): number | undefined {
