@@ -44,6 +44,8 @@ export { normalizeFormatName, splitWrapper } from './registry/format-name.js';
 export { sendHttp, safeUrl } from './http/send-http.js';
 export type { HttpRequest } from './http/send-http.js';
 export { responseBody } from './http/response-body.js';
+export { callDeadline } from './http/call-deadline.js';
+export type { CallDeadline } from './http/call-deadline.js';
 
 export { classifyHttpFailure, retryAfterFromHeaders, RETRYABLE_STATUSES } from './inference/retry-policy.js';
 export { prepareInvocation, invokeOnce } from './inference/model-invocation.js';

@@ -1,5 +1,4 @@
-import type { ResolvedModel, Transport, TransportRequest, TransportResponse } from '@lateral/core';
-
+import { callDeadline, type ResolvedModel, type Transport, type TransportRequest, type TransportResponse } from '@lateral/core';
 import { loadLocalModel } from './models/model-loader.js';
 import { resolveLocalModel } from './models/model-resolver.js';
 import type { LocalModel } from './models/local-model.js';
@@ -44,12 +43,19 @@ export function createLocalTransport(model: ResolvedModel, modelOptionName: stri
       const system = body.messages.find((m) => m.role === 'system')?.content;
       const user = [...body.messages].reverse().find((m) => m.role === 'user')?.content;
       const { messages: _messages, model: _model, ...params } = body;
-      const content = await local.complete({
-        systemPrompt: typeof system === 'string' ? system : undefined,
-        prompt: textOf(user),
-        params,
-        signal: withTimeout(request.signal, request.timeoutMs),
-      });
+      // Generation stops at the call's abort or its client timeout, whichever comes first.
+      const deadline = callDeadline(request.signal, request.timeoutMs);
+      let content: string;
+      try {
+        content = await local.complete({
+          systemPrompt: typeof system === 'string' ? system : undefined,
+          prompt: textOf(user),
+          params,
+          signal: deadline.signal,
+        });
+      } finally {
+        deadline.dispose();
+      }
       return ok({
         id: 'local',
         object: 'chat.completion',
@@ -58,12 +64,6 @@ export function createLocalTransport(model: ResolvedModel, modelOptionName: stri
       });
     },
   };
-}
-
-/** The call's own signal plus its client timeout: generation stops at whichever comes first. */
-function withTimeout(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
-  const signals = [signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
-  return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 }
 
 function textOf(content: unknown): string {

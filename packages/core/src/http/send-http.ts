@@ -1,6 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import type { TransportResponse } from '../contracts/transport.js';
 import { ProviderCallError } from '../errors/provider-call-error.js';
+import { callDeadline } from './call-deadline.js';
 
 export interface HttpRequest {
   providerId: string;
@@ -21,12 +22,8 @@ export interface HttpRequest {
  */
 export async function sendHttp(httpRequest: HttpRequest): Promise<TransportResponse> {
   const { providerId, url, timeoutMs } = httpRequest;
-  // A plain timer cleared when the exchange ends: AbortSignal.timeout would keep its timer (and
-  // the combined signal) alive for the whole client timeout after every request.
-  const timeout = timeoutMs ? new AbortController() : undefined;
-  const timer = timeout ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
-  const signals = [httpRequest.signal, timeout?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
-  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const deadline = callDeadline(httpRequest.signal, timeoutMs);
+  const { signal } = deadline;
   try {
     const response = await request(url, {
       method: httpRequest.method ?? 'POST',
@@ -40,7 +37,7 @@ export async function sendHttp(httpRequest: HttpRequest): Promise<TransportRespo
   } catch (error) {
     if (httpRequest.signal?.aborted) throw error;
     const where = safeUrl(url);
-    if (signal?.aborted) {
+    if (deadline.timedOut()) {
       throw new ProviderCallError({
         code: 'LATERAL_ERR_PROVIDER_TIMEOUT',
         message: `${providerId}: no response from ${where} within ${timeoutMs} ms.`,
@@ -58,7 +55,7 @@ export async function sendHttp(httpRequest: HttpRequest): Promise<TransportRespo
       cause: error,
     });
   } finally {
-    clearTimeout(timer);
+    deadline.dispose();
   }
 }
 
