@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { context, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import {
+  builtinConnectorsPlugin,
+  builtinTasksPlugin,
   createInferenceRuntime,
+  Engine,
   DEFAULT_INVOCATION_CONFIG,
   PluginRegistry,
   SPAN_ATTRIBUTES,
@@ -127,10 +133,6 @@ describe.each(['in-process', 'pool'] as const)('inference telemetry (%s)', (mode
 
 describe('statement spans from the engine', () => {
   it('opens one lateral.statement span per statement, parent of the operator and request spans', async () => {
-    const { Engine, builtinConnectorsPlugin, builtinTasksPlugin } = await import('@lateral/core');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const registry = new PluginRegistry();
     registry.registerPlugin(plugin);
     registry.registerPlugin(builtinTasksPlugin);
