@@ -23,7 +23,7 @@ function encodeField(value: unknown, dialect: CsvDialect): string {
   const text =
     typeof value === 'string'
       ? value
-      : typeof value === 'number' || typeof value === 'boolean'
+      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
         ? String(value)
         : (() => {
             const json = toJsonValue(value);

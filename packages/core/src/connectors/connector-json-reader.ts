@@ -2,7 +2,7 @@ import type { TableDefinition } from '../contracts/connector.js';
 import { LateralError } from '../errors/lateral-error.js';
 import type { Row } from '../types/schema.js';
 import { readLineBatches } from './connector-line-reader.js';
-import { readError, rowReader } from './connector-row-codec.js';
+import { readError, rowReader, storedJsonParser } from './connector-row-codec.js';
 
 export interface JsonReadOptions {
   /** Read only the first `end` bytes (a snapshot of a file being appended to). */
@@ -16,13 +16,14 @@ export interface JsonReadOptions {
 export async function* readJsonLines(table: TableDefinition, file: string, options: JsonReadOptions): AsyncGenerator<Row[]> {
   const read = rowReader(table);
   const names = table.columns.map((c) => c.name);
+  const parseLine = storedJsonParser(table);
   for await (const { lines, firstLine } of readLineBatches(file, options)) {
     const rows: Row[] = [];
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
       const origin = { file, line: firstLine + i };
       try {
-        rows.push(read(fieldsOf(line, names, options.failOnMissingField), origin));
+        rows.push(read(fieldsOf(parseLine, line, names, options.failOnMissingField), origin));
       } catch (error) {
         if (options.ignoreParseErrors) return;
         if (LateralError.isInstance(error)) throw error;
@@ -33,10 +34,10 @@ export async function* readJsonLines(table: TableDefinition, file: string, optio
   }
 }
 
-function fieldsOf(line: string, names: readonly string[], failOnMissingField: boolean): unknown[] {
+function fieldsOf(parseLine: (text: string) => unknown, line: string, names: readonly string[], failOnMissingField: boolean): unknown[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(line);
+    parsed = parseLine(line);
   } catch {
     throw new Error('the line is not valid JSON');
   }

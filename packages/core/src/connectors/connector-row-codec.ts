@@ -2,6 +2,7 @@ import type { TableDefinition } from '../contracts/connector.js';
 import { LateralError } from '../errors/lateral-error.js';
 import { valueCoercer } from '../expressions/expr-value-coerce.js';
 import { toJsonValue } from '../expressions/expr-value-coerce.js';
+import { hasExactNumbers, jsonValueText, parseJsonExact } from '../expressions/expr-json-text.js';
 import type { Column, Row } from '../types/schema.js';
 
 /** Where a stored value came from, for messages: `data/docs.json:12`. */
@@ -36,8 +37,12 @@ export function rowReader(table: TableDefinition): (values: readonly unknown[], 
     });
 }
 
-/** One JSON object per line, keys = column names; BYTES as base64, ARRAY as JSON arrays. */
+/**
+ * One JSON object per line, keys = column names; BYTES as base64, ARRAY as JSON arrays, BIGINT
+ * and DECIMAL as JSON numbers with every digit (read back by `parseStoredJson`).
+ */
 export function encodeJsonLines(columns: readonly Column[], rows: readonly Row[]): string {
+  if (columns.some((c) => hasExactNumbers(c.dataType))) return encodeExactJsonLines(columns, rows);
   let text = '';
   for (const row of rows) {
     const record: Record<string, unknown> = {};
@@ -45,4 +50,18 @@ export function encodeJsonLines(columns: readonly Column[], rows: readonly Row[]
     text += `${JSON.stringify(record)}\n`;
   }
   return text;
+}
+
+function encodeExactJsonLines(columns: readonly Column[], rows: readonly Row[]): string {
+  const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
+  let text = '';
+  for (const row of rows) {
+    text += `{${columns.map((column, i) => keys[i] + jsonValueText(row[i] ?? null, column.dataType, toJsonValue)).join(',')}}\n`;
+  }
+  return text;
+}
+
+/** The JSON parse for a table's stored lines: exact (slower) only when a column needs it. */
+export function storedJsonParser(table: TableDefinition): (text: string) => unknown {
+  return table.columns.some((c) => hasExactNumbers(c.dataType)) ? parseJsonExact : JSON.parse;
 }

@@ -2,7 +2,18 @@ import type { DataType } from '../types/schema.js';
 import { ValueConversionError } from './expr-errors.js';
 import { formatValue } from './expr-format-value.js';
 import { parseDate, parseTime, parseTimestamp, timestampToDate, timestampToTime } from './expr-temporal.js';
-import { formatType, INTEGER_RANGE, isBinary, isBoolean, isCharacter, isExactInteger, isNumeric, sameType } from './expr-types.js';
+import {
+  canonicalDecimal,
+  canonicalInteger,
+  fitsPrecision,
+  parseDecimalText,
+  rescale,
+  toDouble,
+  toScaled,
+  truncate,
+  type Scaled,
+} from './expr-exact.js';
+import { formatType, INTEGER_NUMBER_RANGE, INTEGER_RANGE, isBinary, isBoolean, isCharacter, isExactInteger, isNumeric, sameType } from './expr-types.js';
 
 /** Converts one non-null value; throws ValueConversionError when the value does not fit. */
 export type ValueConverter = (value: unknown) => unknown;
@@ -61,45 +72,70 @@ function toCharacter(from: DataType, to: DataType): ValueConverter {
 
 function toInteger(from: DataType, to: DataType): ValueConverter | undefined {
   const [min, max] = INTEGER_RANGE[to.kind]!;
-  const checked = (n: number, shown: unknown): number => {
-    const truncated = Math.trunc(n);
-    if (!Number.isFinite(truncated) || truncated < min || truncated > max) {
-      throw new ValueConversionError(`${String(shown)} is out of range for ${to.kind}`);
-    }
-    return truncated === 0 ? 0 : truncated;
+  const [minNumber, maxNumber] = INTEGER_NUMBER_RANGE[to.kind]!;
+  const outOfRange = (shown: unknown): never => {
+    throw new ValueConversionError(`${shown} is out of range for ${to.kind}`);
   };
-  if (isNumeric(from)) return (value) => checked(value as number, value);
-  if (isCharacter(from)) return (value) => checked(parseNumberText(value as string, to, true), `'${String(value)}'`);
+  const checked = (n: bigint, shown: unknown): number | bigint => (n < min || n > max ? outOfRange(shown) : canonicalInteger(n));
+  const fromNumber = (n: number): number | bigint => {
+    const truncated = Math.trunc(n);
+    if (!Number.isFinite(truncated)) return outOfRange(n);
+    if (Number.isSafeInteger(truncated)) return truncated < minNumber || truncated > maxNumber ? outOfRange(n) : truncated || 0;
+    return checked(BigInt(truncated), n);
+  };
+  if (isNumeric(from)) {
+    return (value) => {
+      if (typeof value === 'number') return fromNumber(value);
+      if (typeof value === 'bigint') return checked(value, value);
+      return checked(truncate(toScaled(value)), value);
+    };
+  }
+  if (isCharacter(from)) {
+    return (value) => {
+      const parsed = parseDecimalText((value as string).trim());
+      if (!parsed) throw new ValueConversionError(`Cannot cast '${String(value)}' to ${formatType(to)}`);
+      return checked(truncate(parsed), `'${String(value)}'`);
+    };
+  }
   if (isBoolean(from)) return (value) => (value ? 1 : 0);
   return undefined;
 }
 
 function toApproximate(from: DataType): ValueConverter | undefined {
-  if (isNumeric(from)) return identity;
-  if (isCharacter(from)) return (value) => parseNumberText(value as string, { kind: 'DOUBLE', nullable: true }, false);
+  if (isNumeric(from)) return toDouble;
+  if (isCharacter(from)) return (value) => parseNumberText(value as string, { kind: 'DOUBLE', nullable: true });
   if (isBoolean(from)) return (value) => (value ? 1 : 0);
   return undefined;
 }
 
+/** To DECIMAL(p, s): exact, rounding HALF_UP to the scale as Flink does; too many digits fail. */
 function toDecimal(from: DataType, precision: number, scale: number): ValueConverter | undefined {
   const type: DataType = { kind: 'DECIMAL', precision, scale, nullable: true };
-  const limit = 10 ** (precision - scale);
-  const fit = (n: number, shown: unknown): number => {
-    const rounded = roundHalfUp(n, scale);
-    if (!Number.isFinite(rounded) || Math.abs(rounded) >= limit) {
-      throw new ValueConversionError(`${String(shown)} does not fit ${formatType(type)}`);
-    }
-    return rounded;
+  const fit = (value: Scaled, shown: unknown): number | string => {
+    const unscaled = rescale(value, scale);
+    if (!fitsPrecision(unscaled, precision)) throw new ValueConversionError(`${String(shown)} does not fit ${formatType(type)}`);
+    return canonicalDecimal(unscaled, scale);
   };
-  if (isNumeric(from)) return (value) => fit(value as number, value);
-  if (isCharacter(from)) return (value) => fit(parseNumberText(value as string, type, false), `'${String(value)}'`);
+  if (isNumeric(from)) {
+    return (value) => {
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new ValueConversionError(`${String(value)} does not fit ${formatType(type)}`);
+      return fit(toScaled(value), value);
+    };
+  }
+  if (isCharacter(from)) {
+    return (value) => {
+      const parsed = parseDecimalText((value as string).trim());
+      if (!parsed) throw new ValueConversionError(`Cannot cast '${String(value)}' to ${formatType(type)}`);
+      return fit(parsed, `'${String(value)}'`);
+    };
+  }
   if (isBoolean(from)) return (value) => (value ? 1 : 0);
   return undefined;
 }
 
 function toBoolean(from: DataType): ValueConverter | undefined {
   if (isCharacter(from)) return (value) => parseBooleanText(value as string);
-  if (isNumeric(from)) return (value) => value !== 0;
+  if (isNumeric(from)) return (value) => value !== 0 && value !== 0n;
   return undefined;
 }
 
@@ -130,14 +166,11 @@ function toBinary(from: DataType): ValueConverter | undefined {
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const SPECIAL_NUMBERS: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '+Infinity': Infinity, '-Infinity': -Infinity };
 
-/** Parses number text as Flink does: surrounding blanks ignored; an integer target drops the fraction. */
-function parseNumberText(text: string, target: DataType, integer: boolean): number {
+/** Parses number text into a double as Flink does: surrounding blanks ignored. */
+function parseNumberText(text: string, target: DataType): number {
   const trimmed = text.trim();
-  if (NUMBER_TEXT.test(trimmed)) {
-    const n = Number(trimmed);
-    return integer ? Math.trunc(n) : n;
-  }
-  if (!integer && trimmed in SPECIAL_NUMBERS) return SPECIAL_NUMBERS[trimmed]!;
+  if (NUMBER_TEXT.test(trimmed)) return Number(trimmed);
+  if (trimmed in SPECIAL_NUMBERS) return SPECIAL_NUMBERS[trimmed]!;
   throw new ValueConversionError(`Cannot cast '${text}' to ${formatType(target)}`);
 }
 

@@ -1,3 +1,7 @@
+import type { DataType } from '../types/schema.js';
+import { compareNumbers } from './expr-exact.js';
+import { isNumeric } from './expr-types.js';
+
 /**
  * Orders two non-null values of comparable types: numbers numerically, text by UTF-16 code units
  * (dates and timestamps are canonical text, so this orders them in time), FALSE before TRUE,
@@ -5,6 +9,8 @@
  */
 export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  // A BIGINT beyond 2^53 is a bigint; number/bigint comparisons are exact in JS.
+  if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   if (a instanceof Uint8Array && b instanceof Uint8Array) return compareSequences([...a], [...b]);
@@ -30,14 +36,19 @@ function compareSequences(a: readonly unknown[], b: readonly unknown[]): number 
 }
 
 /** Sort order with NULLs first, as Flink orders ascending (and last when descending). */
-export function compareNullsFirst(a: unknown, b: unknown): number {
+export function compareNullsFirst(a: unknown, b: unknown, compare: (a: unknown, b: unknown) => number = compareValues): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  return compareValues(a, b);
+  return compare(a, b);
+}
+
+/** How values of one type order: numbers exactly (a large DECIMAL is text: expr-exact.ts). */
+export function comparatorFor(type: DataType): (a: unknown, b: unknown) => number {
+  return isNumeric(type) ? compareNumbers : compareValues;
 }
 
 /** A key that is equal for equal rows, for DISTINCT. */
 export function rowKey(values: readonly unknown[]): string {
   return JSON.stringify(values, (_key, value: unknown) =>
-    value instanceof Uint8Array ? { bytes: Buffer.from(value).toString('base64') } : value,
+    value instanceof Uint8Array ? { bytes: Buffer.from(value).toString('base64') } : typeof value === 'bigint' ? { bigint: value.toString() } : value,
   );
 }

@@ -1,4 +1,5 @@
-import type { ArrayConstructor, CaseExpression, Expression, Literal, MapConstructor } from '@lateral/parser';
+import type { ArrayConstructor, CaseExpression, Expression, Literal, MapConstructor, SourceLocation } from '@lateral/parser';
+import { canonicalDecimal, canonicalInteger, MAX_DECIMAL_PRECISION, parseDecimalText } from './expr-exact.js';
 import type { DataType, Row } from '../types/schema.js';
 import { castExpression, coerceExpression } from './expr-coerce.js';
 import { compiled, constantExpression, type CompiledExpression, type ExpressionScope } from './expr-compiled.js';
@@ -24,6 +25,10 @@ export function compileExpression(expr: Expression, scope: ExpressionScope): Com
     case 'binary':
       return compileBinary(expr, compileExpression(expr.left, scope), compileExpression(expr.right, scope));
     case 'unary':
+      // `-9223372036854775808` is one literal (as in Flink), not the negation of a DECIMAL.
+      if (expr.op === '-' && expr.operand.type === 'literal' && expr.operand.valueType === 'number') {
+        return compileNumericLiteral(`-${expr.operand.raw ?? String(expr.operand.value)}`, expr.location);
+      }
       return compileUnary(expr, compileExpression(expr.operand, scope));
     case 'is_null': {
       const operand = compileExpression(expr.operand, scope);
@@ -60,21 +65,36 @@ function compileLiteral(literal: Literal): CompiledExpression {
     case 'boolean':
       return constantExpression(SqlTypes.boolean(false), literal.location, literal.value);
     case 'number':
-      return constantExpression(numericLiteralType(literal.raw ?? String(literal.value)), literal.location, literal.value);
+      return compileNumericLiteral(literal.raw ?? String(literal.value), literal.location);
   }
 }
 
-/** `1` is INT (BIGINT when it does not fit), `1.50` is DECIMAL(3, 2), `1e3` is DOUBLE, as in Flink. */
-function numericLiteralType(raw: string): DataType {
-  if (/[eE]/.test(raw)) return SqlTypes.double(false);
+/**
+ * Types a number literal from its text, as Flink does: an integer is INT when it fits, else
+ * BIGINT, else DECIMAL(digits, 0); `1.50` is DECIMAL(3, 2); `1e3` is DOUBLE. The value keeps
+ * every digit (expr-exact.ts).
+ */
+function compileNumericLiteral(raw: string, location: SourceLocation): CompiledExpression {
+  if (/[eE]/.test(raw)) return constantExpression(SqlTypes.double(false), location, Number(raw));
+  const parsed = parseDecimalText(raw)!;
   const [whole = '', fraction] = raw.replace(/^[+-]/, '').split('.');
-  if (fraction !== undefined) {
-    const digits = (whole.replace(/^0+/, '') + fraction).length;
-    return SqlTypes.decimal(Math.max(digits, fraction.length, 1), fraction.length, false);
+  if (fraction === undefined) {
+    const n = parsed.unscaled;
+    const [intMin, intMax] = INTEGER_RANGE['INT']!;
+    if (n >= intMin && n <= intMax) return constantExpression(SqlTypes.int(false), location, Number(n));
+    const [min, max] = INTEGER_RANGE['BIGINT']!;
+    if (n >= min && n <= max) return constantExpression(SqlTypes.bigint(false), location, canonicalInteger(n));
   }
-  const value = Number(raw);
-  const [min, max] = INTEGER_RANGE['INT']!;
-  return value >= min && value <= max ? SqlTypes.int(false) : SqlTypes.bigint(false);
+  const digits = Math.max((whole.replace(/^0+/, '') + (fraction ?? '')).length, fraction?.length ?? 0, 1);
+  if (digits > MAX_DECIMAL_PRECISION) {
+    throw bindError(
+      'LATERAL_ERR_BIND_TYPE_MISMATCH',
+      `The number literal ${raw} has ${digits} digits; DECIMAL holds at most ${MAX_DECIMAL_PRECISION}`,
+      location,
+    );
+  }
+  const type = SqlTypes.decimal(digits, parsed.scale, false);
+  return constantExpression(type, location, canonicalDecimal(parsed.unscaled, parsed.scale));
 }
 
 function compileCase(expr: CaseExpression, scope: ExpressionScope): CompiledExpression {

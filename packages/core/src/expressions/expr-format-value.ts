@@ -1,4 +1,5 @@
 import type { DataType } from '../types/schema.js';
+import { formatDecimal } from './expr-exact.js';
 
 /**
  * Formats a value as Flink prints it when casting to STRING: BOOLEAN as TRUE/FALSE, DOUBLE in
@@ -15,7 +16,7 @@ export function formatValue(value: unknown, type: DataType): string {
     case 'FLOAT':
       return formatJavaDouble(shortestFloat(value as number));
     case 'DECIMAL':
-      return (value as number).toFixed(type.scale);
+      return formatDecimal(value, type.scale);
     case 'BYTES':
     case 'BINARY':
     case 'VARBINARY':

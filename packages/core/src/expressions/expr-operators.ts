@@ -1,15 +1,30 @@
 import type { BinaryExpression, SourceLocation, UnaryExpression } from '@lateral/parser';
 import type { DataType, Row } from '../types/schema.js';
-import { castConverter, roundHalfUp } from './expr-cast.js';
+import { castConverter } from './expr-cast.js';
 import { isTypeImplicitlyCastable } from './expr-coerce.js';
 import { compareValues } from './expr-compare.js';
+import {
+  canonicalDecimal,
+  canonicalInteger,
+  compareNumbers,
+  divideHalfUp,
+  fitsPrecision,
+  pow10,
+  rescale,
+  toBigInt,
+  toDouble,
+  toScaled,
+  type Scaled,
+} from './expr-exact.js';
 import { compiled, type CompiledExpression } from './expr-compiled.js';
 import { bindError, runtimeError } from './expr-errors.js';
 import { likeMatcher } from './expr-like.js';
 import {
   commonNumericType,
-  decimalScale,
+  decimalArithmeticType,
   formatType,
+  INTEGER_NUMBER_RANGE,
+  INTEGER_RANGE,
   isBinary,
   isBoolean,
   isCharacter,
@@ -152,6 +167,7 @@ function comparison(node: BinaryExpression, left: CompiledExpression, right: Com
   if (!operands) throw mismatch(node.op, left, right, node.location);
   const [readLeft, readRight] = operands;
   const test = comparisonTest(node.op);
+  const order = isNumeric(typeOf(left, right)) ? compareNumbers : compareValues;
   const [l, r] = [left.evaluate, right.evaluate];
   const location = node.location;
   return compiled(
@@ -163,7 +179,7 @@ function comparison(node: BinaryExpression, left: CompiledExpression, right: Com
       const b = r(row);
       if (b === null) return null;
       try {
-        return test(compareValues(readLeft(a), readRight(b)));
+        return test(order(readLeft(a), readRight(b)));
       } catch (error) {
         throw runtimeError(error, location);
       }
@@ -193,10 +209,12 @@ function arithmetic(node: BinaryExpression, left: CompiledExpression, right: Com
   const [a, b] = [typeOf(left, right), typeOf(right, left)];
   if (!isNumeric(a) || !isNumeric(b)) throw mismatch(node.op, left, right, node.location);
   const type = arithmeticType(node.op, a, b);
-  const integer = isExactInteger(type);
-  const scale = type.kind === 'DECIMAL' ? type.scale : undefined;
   const location = node.location;
-  const op = arithmeticOperation(node.op, integer, type.kind === 'DECIMAL', location);
+  const op = isExactInteger(type)
+    ? integerArithmetic(node.op, type.kind, location)
+    : type.kind === 'DECIMAL'
+      ? decimalArithmetic(node.op, type.precision, type.scale, location)
+      : doubleArithmetic(node.op);
   const [l, r] = [left.evaluate, right.evaluate];
   return compiled(
     type,
@@ -206,8 +224,7 @@ function arithmetic(node: BinaryExpression, left: CompiledExpression, right: Com
       if (x === null) return null;
       const y = r(row);
       if (y === null) return null;
-      const result = op(x as number, y as number);
-      return scale === undefined ? result : roundHalfUp(result, scale);
+      return op(x, y);
     },
     [left, right],
   );
@@ -216,30 +233,116 @@ function arithmetic(node: BinaryExpression, left: CompiledExpression, right: Com
 function arithmeticType(op: string, a: DataType, b: DataType): DataType {
   const common = commonNumericType(a, b);
   if (common.kind !== 'DECIMAL') return common;
-  if (op === '*') return SqlTypes.decimal(38, Math.min(38, decimalScale(a) + decimalScale(b)), common.nullable);
-  if (op === '/') return SqlTypes.decimal(38, Math.max(6, decimalScale(a)), common.nullable);
-  return common;
+  return decimalArithmeticType(op, a, b, common.nullable);
 }
 
-function arithmeticOperation(op: string, integer: boolean, decimal: boolean, location: SourceLocation): (x: number, y: number) => number {
-  // Exact types fail on a zero divisor like Java's ArithmeticException; DOUBLE gives Infinity/NaN.
-  const exact = integer || decimal;
-  const checkZero = (y: number): void => {
-    if (exact && y === 0) throw runtimeError(new Error('Division by zero'), location);
+type Arithmetic = (x: unknown, y: unknown) => unknown;
+
+function divisionByZero(location: SourceLocation): never {
+  throw runtimeError(new Error('Division by zero'), location);
+}
+
+function overflow(kind: string, location: SourceLocation): never {
+  throw runtimeError(new Error(`Arithmetic overflow: the result does not fit ${kind}`), location);
+}
+
+/** FLOAT/DOUBLE: IEEE arithmetic (a zero divisor gives Infinity or NaN). */
+function doubleArithmetic(op: string): Arithmetic {
+  switch (op) {
+    case '+':
+      return (x, y) => toDouble(x) + toDouble(y);
+    case '-':
+      return (x, y) => toDouble(x) - toDouble(y);
+    case '*':
+      return (x, y) => toDouble(x) * toDouble(y);
+    case '/':
+      return (x, y) => toDouble(x) / toDouble(y);
+    default:
+      return (x, y) => toDouble(x) % toDouble(y);
+  }
+}
+
+/**
+ * TINYINT..BIGINT: plain numbers while the result is a safe integer, bigint beyond; a result
+ * outside the type's range is an error (Java would wrap around silently).
+ */
+function integerArithmetic(op: string, kind: string, location: SourceLocation): Arithmetic {
+  const [min, max] = INTEGER_RANGE[kind]!;
+  const [minNumber, maxNumber] = INTEGER_NUMBER_RANGE[kind]!;
+  const onNumbers: (x: number, y: number) => number = (() => {
+    switch (op) {
+      case '+':
+        return (x, y) => x + y;
+      case '-':
+        return (x, y) => x - y;
+      case '*':
+        return (x, y) => x * y;
+      case '/':
+        return (x, y) => (y === 0 ? divisionByZero(location) : Math.trunc(x / y) || 0);
+      default:
+        return (x, y) => (y === 0 ? divisionByZero(location) : x % y || 0);
+    }
+  })();
+  const onBigints: (x: bigint, y: bigint) => bigint = (() => {
+    switch (op) {
+      case '+':
+        return (x, y) => x + y;
+      case '-':
+        return (x, y) => x - y;
+      case '*':
+        return (x, y) => x * y;
+      case '/':
+        return (x, y) => (y === 0n ? divisionByZero(location) : x / y);
+      default:
+        return (x, y) => (y === 0n ? divisionByZero(location) : x % y);
+    }
+  })();
+  return (x, y) => {
+    if (typeof x === 'number' && typeof y === 'number') {
+      const result = onNumbers(x, y);
+      if (Number.isSafeInteger(result)) return result < minNumber || result > maxNumber ? overflow(kind, location) : result;
+    }
+    const result = onBigints(toBigInt(x), toBigInt(y));
+    return result < min || result > max ? overflow(kind, location) : canonicalInteger(result);
+  };
+}
+
+/** DECIMAL(p, s): exact on bigint-scaled values, rounded HALF_UP to the result scale. */
+function decimalArithmetic(op: string, precision: number, scale: number, location: SourceLocation): Arithmetic {
+  const result = (unscaled: bigint): number | string =>
+    fitsPrecision(unscaled, precision) ? canonicalDecimal(unscaled, scale) : overflow(`DECIMAL(${precision}, ${scale})`, location);
+  const aligned = (x: Scaled, y: Scaled): [bigint, bigint, number] => {
+    const common = Math.max(x.scale, y.scale);
+    return [rescale(x, common), rescale(y, common), common];
   };
   switch (op) {
     case '+':
-      return (x, y) => x + y;
     case '-':
-      return (x, y) => x - y;
+      return (x, y) => {
+        const [u, v, common] = aligned(toScaled(x), toScaled(y));
+        return result(rescale({ unscaled: op === '+' ? u + v : u - v, scale: common }, scale));
+      };
     case '*':
-      return (x, y) => x * y;
+      return (x, y) => {
+        const [p, q] = [toScaled(x), toScaled(y)];
+        return result(rescale({ unscaled: p.unscaled * q.unscaled, scale: p.scale + q.scale }, scale));
+      };
     case '/':
-      return integer
-        ? (x, y) => (checkZero(y), Math.trunc(x / y) || 0)
-        : (x, y) => (checkZero(y), x / y);
+      return (x, y) => {
+        const [p, q] = [toScaled(x), toScaled(y)];
+        if (q.unscaled === 0n) return divisionByZero(location);
+        // (p.u / 10^p.s) / (q.u / 10^q.s) * 10^scale
+        const shift = scale - p.scale + q.scale;
+        const quotient =
+          shift >= 0 ? divideHalfUp(p.unscaled * pow10(shift), q.unscaled) : divideHalfUp(p.unscaled, q.unscaled * pow10(-shift));
+        return result(quotient);
+      };
     default:
-      return (x, y) => (checkZero(y), x % y);
+      return (x, y) => {
+        const [u, v, common] = aligned(toScaled(x), toScaled(y));
+        if (v === 0n) return divisionByZero(location);
+        return result(rescale({ unscaled: u % v, scale: common }, scale));
+      };
   }
 }
 
@@ -257,8 +360,22 @@ export function compileUnary(node: UnaryExpression, operand: CompiledExpression)
   if (!operand.untypedNull && !isNumeric(operand.type)) {
     throw bindError('LATERAL_ERR_BIND_TYPE_MISMATCH', `Cannot negate a value of type ${formatType(operand.type)}`, node.location);
   }
+  const negate = negation(operand.type, node.location);
   return compiled(operand.type, node.location, (row) => {
     const v = evaluate(row);
-    return v === null ? null : v === 0 ? 0 : -(v as number);
+    return v === null ? null : negate(v);
   }, [operand]);
+}
+
+function negation(type: DataType, location: SourceLocation): (value: unknown) => unknown {
+  if (isExactInteger(type)) {
+    const [min, max] = INTEGER_RANGE[type.kind]!;
+    return (v) => {
+      if (typeof v === 'number' && v !== INTEGER_NUMBER_RANGE[type.kind]![0]) return v === 0 ? 0 : -v;
+      const negated = -toBigInt(v);
+      return negated < min || negated > max ? overflow(type.kind, location) : canonicalInteger(negated);
+    };
+  }
+  if (type.kind === 'DECIMAL') return (v) => (typeof v === 'number' ? (v === 0 ? 0 : -v) : String(v).startsWith('-') ? String(v).slice(1) : `-${String(v)}`);
+  return (v) => (v === 0 ? 0 : -(v as number));
 }

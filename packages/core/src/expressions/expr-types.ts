@@ -31,13 +31,18 @@ const NUMERIC_RANK: Record<string, number> = {
 /** Decimal digits an integer type needs, for the precision of DECIMAL results. */
 const INTEGER_DIGITS: Record<string, number> = { TINYINT: 3, SMALLINT: 5, INT: 10, BIGINT: 19 };
 
-/** Inclusive value ranges of the exact integer types (BIGINT is limited by JS numbers). */
-export const INTEGER_RANGE: Record<string, readonly [number, number]> = {
-  TINYINT: [-128, 127],
-  SMALLINT: [-32768, 32767],
-  INT: [-2147483648, 2147483647],
-  BIGINT: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+/** Inclusive value ranges of the exact integer types (BIGINT is Java's 64-bit long). */
+export const INTEGER_RANGE: Record<string, readonly [bigint, bigint]> = {
+  TINYINT: [-128n, 127n],
+  SMALLINT: [-32768n, 32767n],
+  INT: [-2147483648n, 2147483647n],
+  BIGINT: [-(2n ** 63n), 2n ** 63n - 1n],
 };
+
+/** The same ranges as numbers, for the fast path on plain numbers. */
+export const INTEGER_NUMBER_RANGE: Record<string, readonly [number, number]> = Object.fromEntries(
+  Object.entries(INTEGER_RANGE).map(([kind, [min, max]]) => [kind, [Number(min), Number(max)]]),
+);
 
 export const isCharacter = (t: DataType): boolean => CHARACTER.has(t.kind);
 export const isBinary = (t: DataType): boolean => BINARY.has(t.kind);
@@ -72,6 +77,47 @@ export function commonNumericType(a: DataType, b: DataType): DataType {
     return SqlTypes.decimal(Math.min(38, integerDigits + scale), scale, nullable);
   }
   return withNullable(numericRank(a) >= numericRank(b) ? a : b, nullable);
+}
+
+/** DECIMAL(p, s) of an operand of decimal arithmetic: integers are DECIMAL(digits, 0). */
+export function asDecimalType(t: DataType): { precision: number; scale: number } {
+  if (t.kind === 'DECIMAL') return { precision: t.precision, scale: t.scale };
+  return { precision: INTEGER_DIGITS[t.kind] ?? 19, scale: 0 };
+}
+
+/**
+ * Flink's result type of DECIMAL arithmetic (LogicalTypeMerging): + and - keep the larger scale
+ * with one more integer digit, * adds precisions and scales, / keeps at least 6 fraction digits,
+ * % the smaller integer part; a precision above 38 gives up fraction digits (down to 6) first.
+ */
+export function decimalArithmeticType(op: string, a: DataType, b: DataType, nullable: boolean): DataType {
+  const x = asDecimalType(a);
+  const y = asDecimalType(b);
+  let precision: number;
+  let scale: number;
+  switch (op) {
+    case '*':
+      precision = x.precision + y.precision;
+      scale = x.scale + y.scale;
+      break;
+    case '/':
+      scale = Math.max(6, x.scale + y.precision + 1);
+      precision = x.precision - x.scale + y.scale + scale;
+      break;
+    case '%':
+      scale = Math.max(x.scale, y.scale);
+      precision = Math.min(x.precision - x.scale, y.precision - y.scale) + scale;
+      break;
+    default:
+      scale = Math.max(x.scale, y.scale);
+      precision = Math.max(x.precision - x.scale, y.precision - y.scale) + scale + 1;
+  }
+  if (precision > 38) {
+    const integerDigits = precision - scale;
+    scale = Math.max(38 - integerDigits, Math.min(scale, 6));
+    precision = 38;
+  }
+  return SqlTypes.decimal(Math.max(precision, 1), scale, nullable);
 }
 
 export function decimalScale(t: DataType): number {

@@ -1,6 +1,7 @@
 import type { DataType } from '../types/schema.js';
 import { castConverter } from './expr-cast.js';
 import { ValueConversionError } from './expr-errors.js';
+import { keptNumberText } from './expr-json-text.js';
 import { formatType, isBinary, isCharacter, isExactInteger, isNumeric } from './expr-types.js';
 
 /** Reads a JSON-ish value (a model's output, a stored row) as a value of one SQL type. */
@@ -8,6 +9,7 @@ export type ValueCoercer = (value: unknown) => unknown;
 
 const TEXT: DataType = { kind: 'STRING', nullable: true };
 const DOUBLE: DataType = { kind: 'DOUBLE', nullable: true };
+const BIGINT: DataType = { kind: 'BIGINT', nullable: true };
 
 /**
  * Builds a lenient reader for `type`: numbers may arrive as text ("3" into INT) and text as numbers
@@ -18,6 +20,7 @@ const DOUBLE: DataType = { kind: 'DOUBLE', nullable: true };
 export function valueCoercer(type: DataType): ValueCoercer {
   const fromText = castConverter(TEXT, type);
   const fromNumber = castConverter(DOUBLE, type);
+  const fromBigint = castConverter(BIGINT, type);
   const structured = structuredCoercer(type);
   const fail = (value: unknown): never => {
     throw new ValueConversionError(`${preview(value)} is not a valid ${formatType(type)}`);
@@ -42,14 +45,21 @@ export function valueCoercer(type: DataType): ValueCoercer {
         if (isCharacter(type)) return String(value);
         if (isExactInteger(type) && !Number.isInteger(value)) return fail(value);
         return convert(fromNumber, value);
+      case 'bigint':
+        if (isCharacter(type)) return String(value);
+        return isNumeric(type) ? convert(fromBigint, value) : fail(value);
       case 'boolean':
         if (isCharacter(type)) return String(value);
         if (type.kind === 'BOOLEAN') return value;
         return isNumeric(type) ? Number(value) : fail(value);
-      default:
+      default: {
+        // a number whose text was kept by an exact JSON parse (expr-json-text.ts)
+        const kept = keptNumberText(value);
+        if (kept !== undefined) return isCharacter(type) ? kept : isNumeric(type) ? convert(fromText, kept) : fail(kept);
         if (value instanceof Uint8Array && isBinary(type)) return value;
         if (isCharacter(type)) return JSON.stringify(value);
         return fail(value);
+      }
     }
   };
 }
@@ -108,13 +118,16 @@ function decodeBase64(text: string): Uint8Array {
 
 /** A short, quoted rendering of a value for messages (outputs can be long). */
 function preview(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  const kept = keptNumberText(value);
+  const text =
+    typeof value === 'string' ? `'${value}'` : kept ?? (typeof value === 'bigint' ? String(value) : (JSON.stringify(value) ?? String(value)));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** The JSON form of a value for storage: bytes become base64 text, everything else stays. */
 export function toJsonValue(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonValue(v)]));
   return value;

@@ -26,7 +26,7 @@ export function executePlan(node: PlanNode, context: OperatorContext): AsyncIter
     case 'distinct':
       return distinctOperator(executePlan(node.input, context));
     case 'sort':
-      return sortOperator(executePlan(node.input, context), node.keys);
+      return sortOperator(executePlan(node.input, context), node.keys, node.input.columns);
     case 'limit':
       return limitOperator(executePlan(node.input, context), node.count);
   }

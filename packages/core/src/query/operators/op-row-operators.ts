@@ -1,6 +1,6 @@
 import type { CompiledExpression } from '../../expressions/expr-compiled.js';
-import { compareNullsFirst, rowKey } from '../../expressions/expr-compare.js';
-import type { Row } from '../../types/schema.js';
+import { comparatorFor, compareNullsFirst, compareValues, rowKey } from '../../expressions/expr-compare.js';
+import type { Column, Row } from '../../types/schema.js';
 import type { SortKey } from '../plan-nodes.js';
 import { BATCH_SIZE, type RowBatches } from './op-context.js';
 
@@ -38,12 +38,18 @@ export async function* distinctOperator(input: RowBatches): AsyncGenerator<Row[]
  * ORDER BY: the one operator that buffers its whole input (a sort cannot emit before it has seen
  * every row). NULLs sort first ascending and last descending, as in Flink.
  */
-export async function* sortOperator(input: RowBatches, keys: SortKey[]): AsyncGenerator<Row[]> {
+export async function* sortOperator(input: RowBatches, keys: SortKey[], columns: readonly Column[] = []): AsyncGenerator<Row[]> {
   const rows: Row[] = [];
   for await (const batch of input) rows.push(...batch);
+  // Each key orders by its type: numbers exactly, whatever form a BIGINT or DECIMAL takes.
+  const compares = keys.map(({ index }) => {
+    const column = columns[index];
+    return column ? comparatorFor(column.dataType) : compareValues;
+  });
   rows.sort((a, b) => {
-    for (const { index, descending } of keys) {
-      const order = compareNullsFirst(a[index] ?? null, b[index] ?? null);
+    for (let k = 0; k < keys.length; k++) {
+      const { index, descending } = keys[k]!;
+      const order = compareNullsFirst(a[index] ?? null, b[index] ?? null, compares[k]);
       if (order !== 0) return descending ? -order : order;
     }
     return 0;
