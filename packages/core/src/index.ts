@@ -65,6 +65,8 @@ export type { SinglePromptSpec, FormatPair, EmbeddingSpec } from './formats/inde
 export { builtinTasksPlugin, builtinTasks } from './tasks/index.js';
 
 export { executeQuery, executeInsert } from './query/index.js';
+export { formatDecimal } from './expressions/expr-exact.js';
+export { hasExactNumbers, jsonValueText } from './expressions/expr-json-text.js';
 export { builtinConnectorsPlugin } from './connectors/connectors-plugin.js';
 
 export type { Catalog, ConnectionEntry, ModelEntry, ModelVersionEntry, TableEntry } from './catalog/catalog.js';

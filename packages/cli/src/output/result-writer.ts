@@ -1,6 +1,6 @@
-import type { Column, Row, RowsResult } from '@lateral/core';
+import type { Row, RowsResult } from '@lateral/core';
 import Table from 'cli-table3';
-import { quoteCsv, renderValueForCsv, renderValueForTable, toJsonValue } from './render-value.js';
+import { quoteCsv, renderValueForCsv, renderValueForTable, rowJsonWriter } from './render-value.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
@@ -16,25 +16,20 @@ export interface Streams {
  */
 export async function writeRows(result: RowsResult, format: OutputFormat, streams: Streams): Promise<number> {
   switch (format) {
-    case 'ndjson':
-      return streamRows(result, streams.stdout, (row) => `${JSON.stringify(rowObject(result.columns, row))}\n`);
+    case 'ndjson': {
+      const rowJson = rowJsonWriter(result.columns);
+      return streamRows(result, streams.stdout, (row) => `${rowJson(row)}\n`);
+    }
     case 'csv': {
       await write(streams.stdout, `${result.columns.map((c) => quoteCsv(c.name)).join(',')}\n`);
-      return streamRows(result, streams.stdout, (row) => `${row.map(renderValueForCsv).join(',')}\n`);
+      const types = result.columns.map((c) => c.dataType);
+      return streamRows(result, streams.stdout, (row) => `${row.map((value, i) => renderValueForCsv(value, types[i])).join(',')}\n`);
     }
     case 'json':
       return writeJsonArray(result, streams.stdout);
     case 'table':
       return writeTable(result, streams.stdout);
   }
-}
-
-function rowObject(columns: Column[], row: Row): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  columns.forEach((column, index) => {
-    object[column.name] = toJsonValue(row[index] ?? null);
-  });
-  return object;
 }
 
 async function streamRows(result: RowsResult, out: NodeJS.WritableStream, line: (row: Row) => string): Promise<number> {
@@ -50,11 +45,12 @@ async function streamRows(result: RowsResult, out: NodeJS.WritableStream, line: 
 
 async function writeJsonArray(result: RowsResult, out: NodeJS.WritableStream): Promise<number> {
   let count = 0;
+  const rowJson = rowJsonWriter(result.columns);
   await write(out, '[');
   for await (const batch of result.rows) {
     let chunk = '';
     for (const row of batch) {
-      chunk += `${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(rowObject(result.columns, row))}`;
+      chunk += `${count === 0 ? '\n' : ',\n'}  ${rowJson(row)}`;
       count += 1;
     }
     await write(out, chunk);
@@ -72,7 +68,7 @@ async function writeTable(result: RowsResult, out: NodeJS.WritableStream): Promi
   });
   let count = 0;
   for await (const batch of result.rows) {
-    for (const row of batch) table.push(result.columns.map((_, index) => renderValueForTable(row[index])));
+    for (const row of batch) table.push(result.columns.map((column, index) => renderValueForTable(row[index], column.dataType)));
     count += batch.length;
   }
   await write(out, `${table.toString()}\n${count} row${count === 1 ? '' : 's'} in set\n`);
