@@ -1,3 +1,4 @@
+import { canonicalInteger } from '../expressions/expr-exact.js';
 import type { DataType } from '../types/schema.js';
 import { ValueDecodeError } from './value-decode.js';
 
@@ -72,7 +73,7 @@ function writeFixed(view: DataView, offset: number, value: unknown, kind: DataTy
       view.setInt32(offset, timeToMillis(String(value)), true);
       return;
     case 'BIGINT':
-      view.setBigInt64(offset, BigInt(Math.trunc(Number(value))), true);
+      view.setBigInt64(offset, typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value))), true);
       return;
     case 'FLOAT':
       view.setFloat32(offset, Number(value), true);
@@ -111,7 +112,7 @@ export function readFixed(view: DataView, offset: number, kind: DataType['kind']
     case 'TIME':
       return millisToTime(view.getInt32(offset, true));
     case 'BIGINT':
-      return Number(view.getBigInt64(offset, true));
+      return canonicalInteger(view.getBigInt64(offset, true));
     case 'FLOAT':
       return view.getFloat32(offset, true);
     case 'DOUBLE':

@@ -4,7 +4,8 @@ import { assertBatchSize } from './format-batching.js';
 import { countMismatch, responseError } from './format-errors.js';
 import { convertField, unwrap } from './output-lookup.js';
 import { checkAtLeastOneInput, checkAtLeastOneOutput, checkDeserializableOutputs, checkSerializableInputs } from './schema-checks.js';
-import { toJsonValue } from './value-encode.js';
+import { jsonBody, toJsonValue } from './value-encode.js';
+import { responseJson } from './response-json.js';
 
 /** JSON-ARRAY input: `[v1, v2, …]` without names; a single ARRAY input is sent as the array itself. */
 export const jsonArrayInputFormat: InputFormatV1 = {
@@ -23,7 +24,7 @@ export const jsonArrayInputFormat: InputFormatV1 = {
     const body = single
       ? toJsonValue(row[0], context.input[0]!.dataType)
       : context.input.map((column, index) => toJsonValue(row[index], column.dataType));
-    return { body: JSON.stringify(body) };
+    return { body: jsonBody(body, context.input) };
   },
 };
 
@@ -60,7 +61,7 @@ export const jsonArrayOutputFormat: OutputFormatV1 = {
   accept: 'application/json',
   validate: (context) => [...checkAtLeastOneOutput('JSON-ARRAY', context.output), ...checkDeserializableOutputs(context.output)],
   decode(response, context, rowCount) {
-    const node = unwrap(response.json(), context.wrapper);
+    const node = unwrap(responseJson(response, context.output), context.wrapper);
     if (!Array.isArray(node)) throw notAnArray();
     if (rowCount === 1) return { rows: [arrayRow(node, context.output, true)] };
     if (node.length !== rowCount) throw countMismatch(rowCount, node.length);

@@ -5,7 +5,8 @@ import { assertBatchSize } from './format-batching.js';
 import { countMismatch } from './format-errors.js';
 import { readOutputRow, unwrap } from './output-lookup.js';
 import { checkAtLeastOneInput, checkAtLeastOneOutput, checkDeserializableOutputs, checkSerializableInputs } from './schema-checks.js';
-import { toJsonValue } from './value-encode.js';
+import { jsonBody, toJsonValue } from './value-encode.js';
+import { responseJson } from './response-json.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -52,7 +53,7 @@ function jsonObjectInput(options: JsonInputOptions): InputFormatV1 {
     validate: (context) => [...checkAtLeastOneInput(options.id, context.input), ...checkSerializableInputs(context.input)],
     encode(rows, context) {
       assertBatchSize(options.id, 1, rows.length);
-      return { body: JSON.stringify(encodeJsonObject(rows[0]!, context, options.fixedWrapper ?? context.wrapper)) };
+      return { body: jsonBody(encodeJsonObject(rows[0]!, context, options.fixedWrapper ?? context.wrapper), context.input) };
     },
   };
 }
@@ -87,7 +88,7 @@ export const jsonOutputFormat: OutputFormatV1 = {
   accept: 'application/json',
   validate: (context) => [...checkAtLeastOneOutput('JSON', context.output), ...checkDeserializableOutputs(context.output)],
   decode(response, context, rowCount) {
-    const node = unwrap(response.json(), context.wrapper);
+    const node = unwrap(responseJson(response, context.output), context.wrapper);
     if (rowCount === 1) return { rows: [readOutputRow(node, context.output)] };
     if (!Array.isArray(node) || node.length !== rowCount) throw countMismatch(rowCount, Array.isArray(node) ? node.length : 1);
     return { rows: node.map((element) => readOutputRow(element, context.output)) };

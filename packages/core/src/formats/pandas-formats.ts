@@ -1,7 +1,7 @@
 import type { InputFormatV1 } from '../contracts/format.js';
 import { assertBatchSize, batchLimit } from './format-batching.js';
 import { checkAtLeastOneInput, checkSerializableInputs } from './schema-checks.js';
-import { toJsonValue } from './value-encode.js';
+import { jsonBody, toJsonValue } from './value-encode.js';
 
 /** Rows per request for the dataframe formats: they carry a table, answered with one prediction per row. */
 export const PANDAS_MAX_ROWS = 100;
@@ -33,7 +33,7 @@ function pandasInput(options: PandasOptions): InputFormatV1 {
         columns: context.input.map((column) => column.name),
         data: rows.map((row) => context.input.map((column, index) => toJsonValue(row[index], column.dataType))),
       };
-      return { body: JSON.stringify({ [wrapper]: frame }) };
+      return { body: jsonBody({ [wrapper]: frame }, context.input) };
     },
   };
 }

@@ -11,7 +11,8 @@ import {
   checkSerializableInputs,
   isBinaryType,
 } from './schema-checks.js';
-import { toBase64, toJsonValue } from './value-encode.js';
+import { jsonBody, toBase64, toJsonValue } from './value-encode.js';
+import { responseJson } from './response-json.js';
 
 /** Instances per request (the `instances` array; Vertex endpoints cap it per deployed model). */
 export const TF_SERVING_MAX_ROWS = 100;
@@ -54,7 +55,7 @@ function tfServingInput(options: TfServingOptions): InputFormatV1 {
       const body: Record<string, unknown> = { instances: rows.map((row) => instance(row, context, wrapper)) };
       // Vertex `:predict` reads model parameters beside the instances (protocols §13.3)
       if (Object.keys(context.params).length > 0) body.parameters = structuredClone(context.params);
-      return { body: JSON.stringify(body) };
+      return { body: jsonBody(body, context.input) };
     },
   };
 }
@@ -83,7 +84,7 @@ export const tfServingOutputFormat: OutputFormatV1 = {
   accept: 'application/json',
   validate: (context) => [...checkAtLeastOneOutput('TF-SERVING', context.output), ...checkDeserializableOutputs(context.output)],
   decode(response, context, rowCount) {
-    const document = response.json();
+    const document = responseJson(response, context.output);
     const pointer = wrapperPointer(context.wrapper ?? 'predictions');
     const read = readPointer(document, pointer);
     if (!read.found) {

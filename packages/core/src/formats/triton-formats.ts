@@ -15,7 +15,8 @@ import {
   tritonDatatype,
   writeBytesElements,
 } from './triton-tensor.js';
-import { toJsonValue } from './value-encode.js';
+import { jsonBody, toJsonValue } from './value-encode.js';
+import { jsonParserFor } from './response-json.js';
 
 /** Rows per request when every input is a scalar: the rows become the batch dimension. */
 export const TRITON_MAX_ROWS = 64;
@@ -103,7 +104,7 @@ export const tritonInputFormat: InputFormatV1 = {
         binary,
       ),
     );
-    const json = new TextEncoder().encode(JSON.stringify(body));
+    const json = new TextEncoder().encode(jsonBody(body, context.input));
     if (binary.length === 0) return { body: json };
     const length = String(json.byteLength);
     return {
@@ -167,7 +168,7 @@ export const tritonOutputFormat: OutputFormatV1 = {
     const headerLength = jsonHeaderLength(bytes, response.contentType);
     let document: { outputs?: unknown; error?: unknown };
     try {
-      document = JSON.parse(new TextDecoder().decode(bytes.subarray(0, headerLength))) as typeof document;
+      document = jsonParserFor(context.output)(new TextDecoder().decode(bytes.subarray(0, headerLength))) as typeof document;
     } catch (cause) {
       throw responseError('Error parsing ML Predict response: response was not valid json', cause);
     }

@@ -1,3 +1,4 @@
+import { canonicalInteger } from '../expressions/expr-exact.js';
 import type { DataType } from '../types/schema.js';
 import { responseError } from './format-errors.js';
 
@@ -87,9 +88,9 @@ function readElement(view: DataView, offset: number, datatype: string): unknown 
     case 'FP32':
       return view.getFloat32(offset, true);
     case 'INT64':
-      return Number(view.getBigInt64(offset, true));
+      return canonicalInteger(view.getBigInt64(offset, true));
     case 'UINT64':
-      return Number(view.getBigUint64(offset, true));
+      return canonicalInteger(view.getBigUint64(offset, true));
     case 'FP64':
       return view.getFloat64(offset, true);
     default:

@@ -1,3 +1,7 @@
+import { stringify as stringifyLossless } from 'lossless-json';
+import { canonicalDecimal, canonicalInteger, fitsPrecision, parseDecimalText, rescale, toScaled, truncate, type Scaled } from '../expressions/expr-exact.js';
+import { keptNumberText } from '../expressions/expr-json-text.js';
+import { INTEGER_RANGE } from '../expressions/expr-types.js';
 import type { DataType } from '../types/schema.js';
 import { arrayDepth } from './schema-checks.js';
 
@@ -9,33 +13,62 @@ export class ValueDecodeError extends Error {
   }
 }
 
-const INTEGER_RANGES: Record<string, [number, number]> = {
-  TINYINT: [-128, 127],
-  SMALLINT: [-32768, 32767],
-  INT: [-2147483648, 2147483647],
-  BIGINT: [-(2 ** 63), 2 ** 63 - 1],
-};
-
 const NUMBER_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 function describe(node: unknown): string {
   if (Array.isArray(node)) return 'an array';
   if (node === null) return 'null';
+  const kept = keptNumberText(node);
+  if (kept !== undefined) return `number ${kept}`;
+  if (typeof node === 'bigint') return `number ${node}`;
   return typeof node === 'object' ? 'an object' : `${typeof node} ${JSON.stringify(node)}`;
 }
 
 function toNumber(node: unknown, kind: string): number {
   if (typeof node === 'number' && Number.isFinite(node)) return node;
   if (typeof node === 'string' && NUMBER_TEXT.test(node)) return Number(node);
+  if (typeof node === 'bigint') return Number(node);
+  const kept = keptNumberText(node);
+  if (kept !== undefined) return Number(kept);
   throw new ValueDecodeError(`cannot convert ${describe(node)} to ${kind}`);
 }
 
-function toInteger(node: unknown, kind: string): number {
+/** A number of the response exactly: kept number text and bigints keep every digit. */
+function toExact(node: unknown, kind: string): Scaled {
+  if (typeof node === 'number' && Number.isFinite(node)) return toScaled(node);
+  if (typeof node === 'bigint') return { unscaled: node, scale: 0 };
+  const text = keptNumberText(node) ?? (typeof node === 'string' && NUMBER_TEXT.test(node) ? node.trim() : undefined);
+  const parsed = text === undefined ? undefined : parseDecimalText(text);
+  if (!parsed) throw new ValueDecodeError(`cannot convert ${describe(node)} to ${kind}`);
+  return parsed;
+}
+
+function toInteger(node: unknown, kind: string): number | bigint {
   // like the 2024 parser (Jackson intValue), a fractional number is truncated toward zero
-  const number = Math.trunc(toNumber(node, kind));
-  const [min, max] = INTEGER_RANGES[kind]!;
-  if (number < min || number > max) throw new ValueDecodeError(`${number} does not fit ${kind}, possible overflow`);
-  return number === 0 ? 0 : number;
+  if (typeof node === 'number' && Number.isSafeInteger(node) && kind !== 'BIGINT') {
+    const [min, max] = INTEGER_RANGE[kind]!;
+    if (node < min || node > max) throw new ValueDecodeError(`${node} does not fit ${kind}, possible overflow`);
+    return node === 0 ? 0 : node;
+  }
+  const n = truncate(toExact(node, kind));
+  const [min, max] = INTEGER_RANGE[kind]!;
+  if (n < min || n > max) throw new ValueDecodeError(`${n} does not fit ${kind}, possible overflow`);
+  return canonicalInteger(n);
+}
+
+/** DECIMAL(p, s): the exact value rounded HALF_UP to the scale; more digits than p is an error. */
+function toDecimal(node: unknown, precision: number, scale: number): number | string {
+  const unscaled = rescale(toExact(node, 'DECIMAL'), scale);
+  if (!fitsPrecision(unscaled, precision)) {
+    throw new ValueDecodeError(`${describe(node).replace(/^number /, '')} does not fit DECIMAL(${precision}, ${scale}), possible overflow`);
+  }
+  return canonicalDecimal(unscaled, scale);
+}
+
+/** An object's JSON text; one that holds kept number text (an exact parse) is written by lossless-json. */
+function objectText(node: object): string {
+  const text = JSON.stringify(node);
+  return text.includes('"isLosslessNumber":true') ? stringifyLossless(node)! : text;
 }
 
 function toBoolean(node: unknown): boolean {
@@ -110,7 +143,8 @@ export function decodeValue(node: unknown, dataType: DataType): unknown {
       if (typeof node === 'string') return node;
       // binary tensor elements (Triton BYTES) arrive as bytes
       if (node instanceof Uint8Array) return new TextDecoder().decode(node);
-      return typeof node === 'object' ? JSON.stringify(node) : String(node);
+      // kept number text (an exact parse) is the number's own digits; objects may hold such numbers
+      return keptNumberText(node) ?? (typeof node === 'object' ? objectText(node) : String(node));
     case 'BOOLEAN':
       return toBoolean(node);
     case 'TINYINT':
@@ -120,8 +154,9 @@ export function decodeValue(node: unknown, dataType: DataType): unknown {
       return toInteger(node, dataType.kind);
     case 'FLOAT':
     case 'DOUBLE':
-    case 'DECIMAL':
       return toNumber(node, dataType.kind);
+    case 'DECIMAL':
+      return toDecimal(node, dataType.precision, dataType.scale);
     case 'DATE':
     case 'TIME':
     case 'TIMESTAMP':
@@ -139,7 +174,7 @@ export function decodeValue(node: unknown, dataType: DataType): unknown {
       return current.map((element) => decodeValue(element, dataType.element));
     }
     case 'MAP':
-      if (typeof node !== 'object' || Array.isArray(node)) throw new ValueDecodeError(`cannot convert ${describe(node)} to MAP`);
+      if (typeof node !== 'object' || Array.isArray(node) || keptNumberText(node) !== undefined) throw new ValueDecodeError(`cannot convert ${describe(node)} to MAP`);
       return Object.fromEntries(
         Object.entries(node as Record<string, unknown>).map(([key, value]) => [key, decodeValue(value, dataType.value)]),
       );

@@ -1,4 +1,7 @@
-import type { DataType } from '../types/schema.js';
+import { LosslessNumber, stringify as stringifyLossless } from 'lossless-json';
+import { parseDecimalText } from '../expressions/expr-exact.js';
+import { hasExactNumbers } from '../expressions/expr-json-text.js';
+import type { Column, DataType } from '../types/schema.js';
 
 /** Base64 of a byte array (BYTES columns travel as base64 strings in JSON and text bodies). */
 export function toBase64(bytes: Uint8Array): string {
@@ -33,13 +36,17 @@ export function toJsonValue(value: unknown, dataType: DataType): unknown {
       return String(value);
     case 'BOOLEAN':
       return typeof value === 'string' ? value.toLowerCase() === 'true' : Boolean(value);
+    case 'BIGINT':
+    case 'DECIMAL':
+      // every digit: a bigint or a LosslessNumber, written by jsonBody as a JSON number
+      if (typeof value === 'bigint') return value;
+      if (typeof value === 'string') return parseDecimalText(value.trim()) ? new LosslessNumber(value.trim()) : Number(value);
+      return value;
     case 'TINYINT':
     case 'SMALLINT':
     case 'INT':
-    case 'BIGINT':
     case 'FLOAT':
     case 'DOUBLE':
-    case 'DECIMAL':
       return typeof value === 'bigint' ? Number(value) : typeof value === 'string' ? Number(value) : value;
     case 'BYTES':
     case 'BINARY':
@@ -73,8 +80,17 @@ export function toTextValue(value: unknown, dataType: DataType): string {
       return (value as unknown[]).map((element) => toTextValue(element, dataType.element)).join(',');
     case 'MAP':
     case 'ROW':
-      return JSON.stringify(toJsonValue(value, dataType));
+      return hasExactNumbers(dataType) ? stringifyLossless(toJsonValue(value, dataType))! : JSON.stringify(toJsonValue(value, dataType));
     default:
       return String(toJsonValue(value, dataType));
   }
+}
+
+/**
+ * A request body as JSON text. When an input column is (or holds) a BIGINT or DECIMAL, the body
+ * is written by lossless-json so those values keep every digit as JSON numbers; other bodies take
+ * JSON.stringify, which is faster.
+ */
+export function jsonBody(body: unknown, input: readonly Column[]): string {
+  return input.some((column) => hasExactNumbers(column.dataType)) ? stringifyLossless(body)! : JSON.stringify(body);
 }
