@@ -15,10 +15,12 @@ export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   if (a instanceof Uint8Array && b instanceof Uint8Array) return compareSequences([...a], [...b]);
   if (Array.isArray(a) && Array.isArray(b)) return compareSequences(a, b);
-  const left = JSON.stringify(a);
-  const right = JSON.stringify(b);
+  const left = JSON.stringify(a, bigintAsText);
+  const right = JSON.stringify(b, bigintAsText);
   return left < right ? -1 : left > right ? 1 : 0;
 }
+
+const bigintAsText = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? value.toString() : value);
 
 function compareSequences(a: readonly unknown[], b: readonly unknown[]): number {
   const length = Math.min(a.length, b.length);

@@ -1,4 +1,4 @@
-import { isLosslessNumber, LosslessNumber, parse } from 'lossless-json';
+import { isLosslessNumber, LosslessNumber, parse, stringify as stringifyLossless } from 'lossless-json';
 import type { DataType } from '../types/schema.js';
 import { formatDecimal } from './expr-exact.js';
 
@@ -73,4 +73,13 @@ export function parseJsonExact(text: string): unknown {
 /** The exact text of a number kept by parseJsonExact, or undefined for any other value. */
 export function keptNumberText(value: unknown): string | undefined {
   return isLosslessNumber(value) ? value.value : undefined;
+}
+
+/**
+ * The JSON text of a parsed JSON value (an object going into a STRING column): one that holds kept
+ * number text from parseJsonExact is written by lossless-json, so the digits come out as numbers.
+ */
+export function parsedJsonText(value: unknown): string {
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return text.includes('"isLosslessNumber":true') ? stringifyLossless(value)! : text;
 }

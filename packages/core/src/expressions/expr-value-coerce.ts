@@ -1,7 +1,7 @@
 import type { DataType } from '../types/schema.js';
 import { castConverter } from './expr-cast.js';
 import { ValueConversionError } from './expr-errors.js';
-import { keptNumberText } from './expr-json-text.js';
+import { keptNumberText, parsedJsonText } from './expr-json-text.js';
 import { formatType, isBinary, isCharacter, isExactInteger, isNumeric } from './expr-types.js';
 
 /** Reads a JSON-ish value (a model's output, a stored row) as a value of one SQL type. */
@@ -57,7 +57,7 @@ export function valueCoercer(type: DataType): ValueCoercer {
         const kept = keptNumberText(value);
         if (kept !== undefined) return isCharacter(type) ? kept : isNumeric(type) ? convert(fromText, kept) : fail(kept);
         if (value instanceof Uint8Array && isBinary(type)) return value;
-        if (isCharacter(type)) return JSON.stringify(value);
+        if (isCharacter(type)) return parsedJsonText(value);
         return fail(value);
       }
     }

@@ -1,6 +1,5 @@
-import { stringify as stringifyLossless } from 'lossless-json';
 import { canonicalDecimal, canonicalInteger, fitsPrecision, parseDecimalText, rescale, toScaled, truncate, type Scaled } from '../expressions/expr-exact.js';
-import { keptNumberText } from '../expressions/expr-json-text.js';
+import { keptNumberText, parsedJsonText } from '../expressions/expr-json-text.js';
 import { INTEGER_RANGE } from '../expressions/expr-types.js';
 import type { DataType } from '../types/schema.js';
 import { arrayDepth } from './schema-checks.js';
@@ -63,12 +62,6 @@ function toDecimal(node: unknown, precision: number, scale: number): number | st
     throw new ValueDecodeError(`${describe(node).replace(/^number /, '')} does not fit DECIMAL(${precision}, ${scale}), possible overflow`);
   }
   return canonicalDecimal(unscaled, scale);
-}
-
-/** An object's JSON text; one that holds kept number text (an exact parse) is written by lossless-json. */
-function objectText(node: object): string {
-  const text = JSON.stringify(node);
-  return text.includes('"isLosslessNumber":true') ? stringifyLossless(node)! : text;
 }
 
 function toBoolean(node: unknown): boolean {
@@ -144,7 +137,7 @@ export function decodeValue(node: unknown, dataType: DataType): unknown {
       // binary tensor elements (Triton BYTES) arrive as bytes
       if (node instanceof Uint8Array) return new TextDecoder().decode(node);
       // kept number text (an exact parse) is the number's own digits; objects may hold such numbers
-      return keptNumberText(node) ?? (typeof node === 'object' ? objectText(node) : String(node));
+      return keptNumberText(node) ?? (typeof node === 'object' ? parsedJsonText(node) : String(node));
     case 'BOOLEAN':
       return toBoolean(node);
     case 'TINYINT':
