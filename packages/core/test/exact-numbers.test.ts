@@ -129,6 +129,10 @@ describe('arithmetic and comparison', () => {
     expect((await select('ROUND(123456789012345678.125, 2)')).text).toBe('123456789012345678.13');
     expect((await select('FLOOR(-123456789012345678.5)')).text).toBe('-123456789012345679');
     expect((await select('CEIL(123456789012345678.1)')).text).toBe('123456789012345679');
+    const rounded = await select('ROUND(2.5)');
+    expect(rounded.type).toMatchObject({ kind: 'DECIMAL', precision: 2, scale: 0 });
+    expect(rounded.text).toBe('3');
+    expect((await select('ROUND(CAST(99.95 AS DECIMAL(4,2)), 1)')).type).toMatchObject({ precision: 4, scale: 1 });
   });
 });
 

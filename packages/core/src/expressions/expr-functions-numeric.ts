@@ -55,6 +55,14 @@ function unaryNumeric(name: string, apply: (n: number) => number, exact: Exact, 
   };
 }
 
+/** Flink's type of ROUND(DECIMAL(p, s), r): the scale drops to r, and rounding may add an integer digit. */
+function roundedDecimalType(source: Extract<DataType, { kind: 'DECIMAL' }>, round: number): DataType {
+  const { precision, scale } = source;
+  if (round >= scale) return source;
+  if (round < 0) return { ...source, precision: Math.min(38, 1 + precision - scale), scale: 0 };
+  return { ...source, precision: Math.min(38, 1 + precision - scale + round), scale: round };
+}
+
 /** ROUND(x [, d]): halves round away from zero; d may be negative (ROUND(1234, -2) = 1200). */
 const round: ScalarFunction = {
   name: 'ROUND',
@@ -63,12 +71,9 @@ const round: ScalarFunction = {
   signature: 'ROUND(number [, digits])',
   bind(args) {
     const bound = [numericArgument('ROUND', args, 0), ...(args.length > 1 ? [integerArgument('ROUND', args, 1)] : [])];
-    const digits = bound[1]?.constant?.value;
+    const digits = bound.length > 1 ? bound[1]!.constant?.value : 0;
     const source = bound[0]!.type;
-    const type =
-      source.kind === 'DECIMAL' && typeof digits === 'number'
-        ? { ...source, scale: Math.max(0, Math.min(source.scale, digits)) }
-        : source;
+    const type = source.kind === 'DECIMAL' && typeof digits === 'number' ? roundedDecimalType(source, digits) : source;
     const integer = isExactInteger(source);
     const exact = integer || source.kind === 'DECIMAL';
     return {
