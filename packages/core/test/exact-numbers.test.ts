@@ -124,6 +124,15 @@ describe('arithmetic and comparison', () => {
     expect((await select('CAST(2 AS DECIMAL(10,2)) = 2')).value).toBe(true);
   });
 
+  it('ORDER BY orders exact values of every form, also by a key not selected', async () => {
+    await insert(context, 'INSERT INTO money VALUES (123456789012345678.12), (-123456789012345678.12), (0.5), (-2), (99999999999999999.99)');
+    const shown = (rows: unknown[][]) => rows.map((row) => formatValue(row[0], decimal(20, 2)));
+    const expected = ['-123456789012345678.12', '-2.00', '0.50', '99999999999999999.99', '123456789012345678.12'];
+    expect(shown((await query(context, 'SELECT amount FROM money ORDER BY amount')).rows)).toEqual(expected);
+    const byHidden = await query(context, 'SELECT amount FROM money ORDER BY amount * 2 DESC');
+    expect(shown(byHidden.rows)).toEqual([...expected].reverse());
+  });
+
   it('ABS, FLOOR, CEIL and ROUND keep exact values', async () => {
     expect((await select('ABS(-9223372036854775807)')).text).toBe('9223372036854775807');
     expect((await select('ROUND(123456789012345678.125, 2)')).text).toBe('123456789012345678.13');
