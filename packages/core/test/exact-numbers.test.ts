@@ -115,6 +115,9 @@ describe('arithmetic and comparison', () => {
     expect(quotient.type).toMatchObject({ kind: 'DECIMAL', precision: 23, scale: 13 });
     expect(quotient.text).toBe('0.3333333333333');
     expect((await select('CAST(2 AS DECIMAL(10,2)) / 3')).text).toBe('0.6666666666667');
+    expect((await select('-(123456789012345678.12 + 0)')).text).toBe('-123456789012345678.12');
+    expect((await select('-(-123456789012345678.12 + 0)')).text).toBe('123456789012345678.12');
+    expect((await select('123456789012345678.12 % 10')).text).toBe('8.12');
   });
 
   it('compares exactly above 2^53', async () => {
@@ -176,6 +179,12 @@ describe('storage round trip', () => {
     const text = await readFile(join(dir.path, 'fs-json'), 'utf8');
     expect(text).toContain('{"id":9007199254740993,"amount":123456789012345678.12}');
     expect(text).toContain('{"id":-9223372036854775808,"amount":2.00}');
+  });
+
+  it('a CSV table file holds a DECIMAL with its scale', async () => {
+    await insert(context, `INSERT INTO fs_csv VALUES ${ROWS}`);
+    const text = await readFile(join(dir.path, 'fs-csv'), 'utf8');
+    expect(text).toBe('9007199254740993,123456789012345678.12\n-9223372036854775808,2.00\n9223372036854775807,-0.50\n');
   });
 
   it('an INSERT that does not fit the column fails instead of writing a row SELECT rejects', async () => {

@@ -62,7 +62,7 @@ export const filesystemConnector: ConnectorV1 = {
         ? join(options.path, `part-${randomUUID()}.${options.format}`)
         : options.path;
     const encode =
-      options.format === 'csv' ? (rows: Row[]) => encodeCsvLines(options.csv, rows) : (rows: Row[]) => encodeJsonLines(table.columns, rows);
+      options.format === 'csv' ? (rows: Row[]) => encodeCsvLines(options.csv, rows, table.columns) : (rows: Row[]) => encodeJsonLines(table.columns, rows);
     return openAppendSink(target, encode);
   },
 };

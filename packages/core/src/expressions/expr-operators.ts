@@ -367,15 +367,20 @@ export function compileUnary(node: UnaryExpression, operand: CompiledExpression)
   }, [operand]);
 }
 
+/** Unary minus: exact types stay exact; negating the smallest integer of a type overflows. */
 function negation(type: DataType, location: SourceLocation): (value: unknown) => unknown {
   if (isExactInteger(type)) {
     const [min, max] = INTEGER_RANGE[type.kind]!;
+    const [smallest] = INTEGER_NUMBER_RANGE[type.kind]!;
     return (v) => {
-      if (typeof v === 'number' && v !== INTEGER_NUMBER_RANGE[type.kind]![0]) return v === 0 ? 0 : -v;
+      if (typeof v === 'number' && v !== smallest) return v === 0 ? 0 : -v;
       const negated = -toBigInt(v);
       return negated < min || negated > max ? overflow(type.kind, location) : canonicalInteger(negated);
     };
   }
-  if (type.kind === 'DECIMAL') return (v) => (typeof v === 'number' ? (v === 0 ? 0 : -v) : String(v).startsWith('-') ? String(v).slice(1) : `-${String(v)}`);
+  if (type.kind === 'DECIMAL') {
+    // the text form of a DECIMAL negates by its sign (it is never zero)
+    return (v) => (typeof v === 'number' ? (v === 0 ? 0 : -v) : (v as string).startsWith('-') ? (v as string).slice(1) : `-${v as string}`);
+  }
   return (v) => (v === 0 ? 0 : -(v as number));
 }
