@@ -65,8 +65,12 @@ function parseNumber(text: string): number | LosslessNumber {
   return text.length <= 15 ? Number(text) : new LosslessNumber(text);
 }
 
-/** A run of number characters longer than 15: text without one parses the same with JSON.parse. */
-const LONG_NUMBER = /[0-9.eE+-]{16}/;
+/**
+ * 16 number characters from a digit or point on: a number with more significant digits than a
+ * double holds has such a run, so text without one parses the same with JSON.parse. (Starting at
+ * a digit or point keeps the scan fast over text full of e's.)
+ */
+const LONG_NUMBER = /[\d.][\d.eE+-]{15}/;
 
 /** JSON.parse that keeps long number text (a LosslessNumber) instead of rounding it to a double. */
 export function parseJsonExact(text: string): unknown {
