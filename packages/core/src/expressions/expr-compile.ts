@@ -1,9 +1,9 @@
 import type { ArrayConstructor, CaseExpression, Expression, Literal, MapConstructor, SourceLocation } from '@lateral/parser';
-import { canonicalDecimal, canonicalInteger, MAX_DECIMAL_PRECISION, parseDecimalText } from './expr-exact.js';
-import type { DataType, Row } from '../types/schema.js';
+import type { Row } from '../types/schema.js';
 import { castExpression, coerceExpression } from './expr-coerce.js';
 import { compiled, constantExpression, type CompiledExpression, type ExpressionScope } from './expr-compiled.js';
 import { bindError } from './expr-errors.js';
+import { canonicalDecimal, canonicalInteger, MAX_DECIMAL_PRECISION, parseDecimalText } from './expr-exact.js';
 import { formatValue } from './expr-format-value.js';
 import { checkScalarCall, compileFunctionCall } from './expr-functions.js';
 import { compileBinary, compileUnary } from './expr-operators.js';
