@@ -31,9 +31,13 @@ export function toJsonValue(value: unknown): unknown {
   return value;
 }
 
-/** The CSV cell of a value: nested values as JSON text, NULL as an empty cell. */
+/**
+ * The CSV cell of a value: nested values as JSON text. NULL is an empty unquoted field and the
+ * empty string is `""`, as PostgreSQL and Flink write them, so the two read back apart.
+ */
 export function renderValueForCsv(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (value === '') return '""';
   if (typeof value === 'string') return quoteCsv(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return quoteCsv(JSON.stringify(toJsonValue(value)));
