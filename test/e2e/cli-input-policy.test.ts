@@ -130,6 +130,19 @@ describe('smaller command-line items', () => {
     expect(again.stderr).not.toContain('does not exist');
   });
 
+  it('a misspelt keyword suggests the nearest expected keyword', async () => {
+    const run = await runCli(['--data-dir', freshDataDir(), '-e', 'SELEC 1;']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('found "SELEC"; did you mean SELECT?');
+  });
+
+  it('a misspelt option key suggests the nearest allowed key', async () => {
+    const run = await runCli(['--data-dir', freshDataDir(), '-e', "CREATE CONNECTION c WITH ('type' = 'openai', 'endpoint' = 'http://127.0.0.1:9/v1/chat/completions', 'api-key' = 'k', 'organisation' = 'o');"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Unknown option 'organisation'");
+    expect(run.stderr).toContain("(did you mean 'organization'?)");
+  });
+
   it('unknown options are coded usage errors', async () => {
     const run = await runCli(['--no-such-flag']);
     expect(run.code).not.toBe(0);

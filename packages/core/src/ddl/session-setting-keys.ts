@@ -1,3 +1,4 @@
+import { nearestName } from '../errors/did-you-mean.js';
 import { LateralError } from '../errors/lateral-error.js';
 
 /**
@@ -38,7 +39,7 @@ export const SESSION_SETTINGS: Readonly<Record<string, KnownSetting>> = {
 export function settingWarnings(key: string, value: string): string[] {
   const known = SESSION_SETTINGS[key.toLowerCase()];
   if (!known) {
-    const suggestion = nearestKey(key);
+    const suggestion = nearestName(key, Object.keys(SESSION_SETTINGS));
     return [`unknown setting '${key}': it is stored for this session but has no effect${suggestion ? ` (did you mean '${suggestion}'?)` : ''}.`];
   }
   const expected = known.values && !known.values.includes(value.trim().toLowerCase()) ? known.values.join(', ') : known.check?.(value);
@@ -54,30 +55,4 @@ export function settingWarnings(key: string, value: string): string[] {
     return [`Lateral prints results as they arrive ('tableau'); '${value}' is shown the same way.`];
   }
   return [];
-}
-
-function nearestKey(key: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of Object.keys(SESSION_SETTINGS)) {
-    const distance = editDistance(key.toLowerCase(), candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 5)) ? best : undefined;
-}
-
-/** Levenshtein distance (small inputs: keys and keywords). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
