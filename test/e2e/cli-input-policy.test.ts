@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshDataDir, ndjson, runCli } from '../support/run-cli.js';
+import { CLI_BIN, freshDataDir, ndjson, runCli } from '../support/run-cli.js';
 
 const STACK_LINE = /\n\s+at /;
 
@@ -88,6 +89,19 @@ describe('no stack trace for an ordinary mistake', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('a read-only data dir on CREATE is LATERAL_ERR_FILE_IO, not a stack', () => {
+    const parent = freshDataDir();
+    chmodSync(parent, 0o755);
+    const readOnly = join(parent, 'ro');
+    mkdirSync(readOnly, { mode: 0o555 });
+    // root ignores permissions, so as root the CLI runs as `nobody` to meet a real EACCES.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [CLI_BIN, '--data-dir', readOnly, '-e', 'CREATE TABLE t (a INT);'], { ...asNobody, cwd: parent, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/LATERAL_ERR_FILE_IO: cannot \w+ \S+: EACCES/);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
 
   it('a data dir that cannot be used is a coded error without a stack', async () => {
     const file = join(freshDataDir(), 'a-file');
