@@ -32,7 +32,7 @@ interface StepOutcome {
 /**
  * Runs SQL text statement by statement and writes results. stdout carries only results; status
  * messages, warnings and errors go to stderr — except in the interactive shell's table format,
- * where messages show next to the rows (design.md, "The CLI contract"). One error policy for
+ * where messages show next to the rows (README, "Quickstart"). One error policy for
  * files, `-e`, stdin and the shell: a failing statement stops the text it belongs to and the
  * statements not run are listed; `--continue-on-error` goes on with the next statement instead.
  */
