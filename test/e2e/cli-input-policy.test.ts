@@ -62,6 +62,16 @@ describe('one error policy for run, -e and stdin', () => {
     });
   }
 
+  it('run A B: a failure in A leaves B not run, and says so', async () => {
+    const dir = freshDataDir();
+    writeFileSync(join(dir, 'a.sql'), 'SELECT * FROM nope;');
+    writeFileSync(join(dir, 'b.sql'), 'SELECT 1 AS b;');
+    const run = await runCli(['--data-dir', dir, '--format', 'ndjson', 'run', join(dir, 'a.sql'), join(dir, 'b.sql')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`note: not run: ${join(dir, 'b.sql')}`);
+    expect(run.stdout).toBe('');
+  });
+
   it('--continue-on-error runs the rest and still exits non-zero', async () => {
     const run = await runCli(['--data-dir', freshDataDir(), '--format', 'ndjson', '--continue-on-error', '-e', script]);
     expect(run.code).toBe(1);

@@ -198,12 +198,16 @@ async function runOnce(work: Work, raw: RawOptions): Promise<number> {
     process.once('SIGTERM', onSignal);
     try {
       let failed = false;
-      for (const script of work.scripts) {
+      for (const [index, script] of work.scripts.entries()) {
         const outcome = await runner.run(script.sql, script.source, abort.signal);
         if (outcome.outputClosed || outputClosed) return OUTPUT_CLOSED_EXIT_STATUS;
         if (!outcome.ok) {
           failed = true;
-          if (!options.continueOnError || abort.signal.aborted) break;
+          if (!options.continueOnError || abort.signal.aborted) {
+            const left = work.scripts.slice(index + 1).map((next) => next.source);
+            if (left.length > 0) process.stderr.write(`note: not run: ${left.join(', ')}\n`);
+            break;
+          }
         }
       }
       return !failed ? 0 : abort.signal.aborted ? 130 : 1;
