@@ -38,6 +38,15 @@ describe('the table format streams', () => {
     expect(run.stdout).not.toContain('rows in set');
   }, 150_000);
 
+  it('fits wide values to the terminal width ($COLUMNS when stdout is not a terminal)', async () => {
+    const run = await runCli(['--data-dir', dir, '-e', `SELECT 1 AS id, '${'w'.repeat(300)}' AS wide;`], { env: { COLUMNS: '50' } });
+    expect(run.code, run.stderr).toBe(0);
+    const table = run.stdout.split('\n').filter((line) => /^[┌│├└]/.test(line));
+    expect(table.length).toBeGreaterThan(0);
+    for (const line of table) expect([...line].length).toBe(50);
+    expect(run.stdout).toContain('w…');
+  });
+
   it('expanded display prints one column | value block per row', async () => {
     const run = await runCli(['--data-dir', dir, '--expanded', '-e', "SELECT 1 AS id, 'hello' AS greeting;"]);
     expect(run.code, run.stderr).toBe(0);

@@ -125,7 +125,10 @@ export class ScriptRunner {
   }
 }
 
-function terminalWidthOf(out: NodeJS.WritableStream): number | undefined {
+/** The terminal's width, or `$COLUMNS` (as psql reads it) when stdout is not a terminal but the user set one. */
+function terminalWidthOf(out: NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env): number | undefined {
   const tty = out as NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  return tty.isTTY && tty.columns ? tty.columns : undefined;
+  if (tty.isTTY && tty.columns) return tty.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
