@@ -25,8 +25,11 @@ describe('lateral run examples/sentiment.sql', () => {
   it('prints the three rows with a sentiment column (table format)', async () => {
     const dir = freshDataDir();
     const run = await runCli(['run', sentimentExampleFor(fake, dir), '--data-dir', dir], { env: { OPENAI_API_KEY: fake.apiKey } });
-    expect(run.stderr).toBe('');
+    // A script's messages go to stderr in every format, so stdout holds only the table.
+    expect(run.stderr).not.toContain('LATERAL_ERR');
+    expect(run.stderr).toContain('3 rows inserted');
     expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('┌')).toBe(true);
     expect(run.stdout).toMatch(/\bsentiment\b/);
     expect(run.stdout).toContain('3 rows in set');
     for (const label of ['POSITIVE', 'NEGATIVE', 'NEUTRAL']) expect(run.stdout).toContain(label);

@@ -14,7 +14,7 @@ describe('the interactive shell (statements on standard input)', () => {
       'SHOW CONNECTIONS;',
       'quit',
     ].join('\n');
-    const run = await runCli(['--data-dir', dir, '--format', 'ndjson'], { input });
+    const run = await runCli(['--data-dir', dir, '--format', 'ndjson', '--interactive'], { input });
     expect(run.stderr).not.toContain('LATERAL_ERR');
     expect(run.code).toBe(0);
     expect(ndjson(run.stdout)).toEqual([{ id: 1, text: 'multi-line' }, { Name: 'c' }]);
@@ -26,7 +26,7 @@ describe('the interactive shell (statements on standard input)', () => {
 
   it('reports a failing statement, goes on with the next, and exits non-zero in a pipe', async () => {
     const dir = freshDataDir();
-    const run = await runCli(['--data-dir', dir, '--format', 'ndjson'], { input: 'SELEC 1;\nSELECT 2 AS two;\n' });
+    const run = await runCli(['--data-dir', dir, '--format', 'ndjson', '--interactive'], { input: 'SELEC 1;\nSELECT 2 AS two;\n' });
     expect(run.stderr).toContain('LATERAL_ERR_PARSE_SYNTAX');
     expect(ndjson(run.stdout)).toEqual([{ two: 2 }]);
     expect(run.code).toBe(1);

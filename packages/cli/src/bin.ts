@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
+import { describeFailure } from './failure-report.js';
 import { main } from './main.js';
 
 main(process.argv).catch((error: unknown) => {
-  process.stderr.write(`LATERAL_ERR_INTERNAL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${describeFailure(error, '<command line>', process.argv.includes('--debug'))}\n`);
   process.exitCode = 1;
 });

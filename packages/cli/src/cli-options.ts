@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { OutputFormat } from './output/result-writer.js';
+import type { OutputFormat } from './output/output-format.js';
 
 export type ExecutionMode = 'pool' | 'in-process' | 'auto';
 
@@ -13,6 +13,14 @@ export interface CliOptions {
   workers?: number;
   traceFile?: string;
   progress: boolean;
+  /** table format: one `column | value` block per row (psql's `\x`). */
+  expanded?: boolean;
+  /** Go on with the next statement after a failing one (default: stop at the first failure). */
+  continueOnError?: boolean;
+  /** Print the stack of an internal error (LATERAL_ERR_INTERNAL). */
+  debug?: boolean;
+  /** The interactive shell runs: status messages of the table format go to stdout, next to the rows. */
+  interactive?: boolean;
 }
 
 /** `--data-dir`, else `LATERAL_HOME`, else `~/.lateral` (design.md "Catalog and data"). */

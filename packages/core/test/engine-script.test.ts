@@ -24,7 +24,7 @@ describe('executeScript', () => {
     expect(error.details?.excerpt).toBe('SELECT * FORM a\n         ^^^^');
     expect(engine.catalog.listTables()).toEqual([]);
     expect(formatLateralError(error)).toBe(
-      'test.sql:2:10: LATERAL_ERR_PARSE_SYNTAX: expected \',\', \';\', FROM, LIMIT, ORDER, WHERE or end of input but found "FORM"\nSELECT * FORM a\n         ^^^^',
+      'test.sql:2:10: LATERAL_ERR_PARSE_SYNTAX: expected \',\', \';\', FROM, LIMIT, ORDER, WHERE or end of input but found "FORM"; did you mean FROM?\nSELECT * FORM a\n         ^^^^',
     );
   });
 

@@ -49,3 +49,23 @@ describe('retry policy: the one place retryability is decided', () => {
     expect(error.status).toBe(400);
   });
 });
+
+describe('connection failures', () => {
+  it('a host name that does not resolve (ENOTFOUND) is final; refused, reset and DNS timeouts are retried', async () => {
+    const { isRetryableConnectionFailure } = await import('../src/inference/retry-policy.js');
+    expect(isRetryableConnectionFailure('ENOTFOUND')).toBe(false);
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', undefined]) expect(isRetryableConnectionFailure(code)).toBe(true);
+  });
+
+  it('sendHttp marks an ENOTFOUND failure not retryable', async () => {
+    const { sendHttp } = await import('../src/http/send-http.js');
+    const { MockAgent } = await import('undici');
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent.get('http://no-such-host.example').intercept({ path: '/v1', method: 'POST' }).replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND no-such-host.example'), { code: 'ENOTFOUND' }));
+    const failure = await sendHttp({ providerId: 'openai', url: 'http://no-such-host.example/v1', headers: {}, body: '{}', dispatcher: agent }).catch((error: unknown) => error);
+    expect((failure as { code?: string }).code).toBe('LATERAL_ERR_PROVIDER_UNREACHABLE');
+    expect((failure as { retryable?: boolean }).retryable).toBe(false);
+    await agent.close();
+  });
+});

@@ -71,8 +71,10 @@ describe('ML_PREDICT', () => {
     expect(context.inference.sessions[0]!.inputs).toEqual([['bonjour', 4]]);
   });
 
-  it('converts numbers to text for STRING inputs (Lateral leniency)', async () => {
-    const { rows } = await query(context, "SELECT s.summary FROM docs, LATERAL TABLE(ML_PREDICT('summarizer', id + 0.5)) s WHERE id = 1");
+  it('takes numbers for STRING inputs only through an explicit CAST (no silent number-to-text)', async () => {
+    const error = await failure(query(context, "SELECT s.summary FROM docs, LATERAL TABLE(ML_PREDICT('summarizer', id + 0.5)) s WHERE id = 1"));
+    expect(error.code).toBe('LATERAL_ERR_BIND_ARGUMENTS');
+    const { rows } = await query(context, "SELECT s.summary FROM docs, LATERAL TABLE(ML_PREDICT('summarizer', CAST(id + 0.5 AS STRING))) s WHERE id = 1");
     expect(rows).toEqual([['summary of 1.5']]);
   });
 
@@ -153,6 +155,16 @@ describe('argument and model errors', () => {
     expect(error.code).toBe('LATERAL_ERR_BIND_ARGUMENTS');
     expect(error.message).toContain("model input 'weight' is INT");
     expect(error.location?.start).toMatchObject({ line: 1, column: 62 });
+  });
+
+  it('refuses a number for a STRING input before any request, as WHERE and INSERT do, suggesting a CAST', async () => {
+    const error = await failure(query(context, "SELECT * FROM docs,\n  LATERAL TABLE(ML_PREDICT('summarizer', id))"));
+    expect(error.code).toBe('LATERAL_ERR_BIND_ARGUMENTS');
+    expect(error.message).toContain("is INT but model input 'prompt' is STRING; convert it with CAST(... AS STRING)");
+    expect(error.location?.start).toMatchObject({ line: 2, column: 42 });
+    expect(context.inference.sessions).toHaveLength(0);
+    const cast = await query(context, "SELECT s.summary FROM docs, LATERAL TABLE(ML_PREDICT('summarizer', CAST(id AS STRING))) s WHERE id = 1");
+    expect(cast.rows).toEqual([['summary of 1']]);
   });
 
   it('points at the model name when the model does not exist', async () => {

@@ -36,7 +36,7 @@ describe('bedrock from SQL', () => {
     expect(fake.requests).toHaveLength(3);
   });
 
-  it('CREATE MODEL fails when the endpoint host names no region and the connection has none', async () => {
+  it('CREATE CONNECTION (not CREATE MODEL) fails when the endpoint host names no region and the connection has none', async () => {
     fake = await startBedrockFake();
     const error = await runScript(`
       CREATE CONNECTION no_region WITH (
@@ -50,6 +50,8 @@ describe('bedrock from SQL', () => {
       (failure: unknown) => failure as Error,
     );
     expect(error?.message).toContain("set the connection option 'region'");
+    // The first statement, CREATE CONNECTION, is the one that fails.
+    expect((error as Error & { details?: Record<string, unknown> }).details?.statementIndex).toBe(0);
     expect(error?.message).not.toContain('some-secret-value');
     expect(fake.requests).toHaveLength(0);
   });

@@ -43,6 +43,17 @@ export function awsConnectionSchema(rules: AwsEndpointRules): ConnectionSchema {
         return (error as Error).message;
       }
     },
+    // The signing region must be known when the connection is created, not first at CREATE MODEL.
+    validateOptions(endpoint, options) {
+      let hostRegion: string | undefined;
+      try {
+        hostRegion = rules.parseEndpoint(endpoint).hostRegion;
+      } catch {
+        return [];
+      }
+      const region = awsRegionOf(rules, hostRegion, { options } as unknown as ResolvedConnection);
+      return 'problem' in region ? [{ code: region.code, option: REGION_OPTION, message: region.problem }] : [];
+    },
   };
 }
 

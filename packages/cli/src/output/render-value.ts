@@ -41,9 +41,14 @@ export function toJsonValue(value: unknown): unknown {
   return value;
 }
 
-/** The CSV cell of a value: nested values as JSON text, NULL as an empty cell, DECIMAL with its scale. */
+/**
+ * The CSV cell of a value: nested values as JSON text, DECIMAL with its scale. NULL is an empty
+ * unquoted field and the empty string is `""`, as PostgreSQL and Flink write them, so the two read
+ * back apart.
+ */
 export function renderValueForCsv(value: unknown, type?: DataType): string {
   if (value === null || value === undefined) return '';
+  if (value === '') return '""';
   if (type?.kind === 'DECIMAL') return formatDecimal(value, type.scale);
   if (typeof value === 'bigint') return String(value);
   if (typeof value === 'string') return quoteCsv(value);

@@ -1,84 +1,42 @@
-import type { Row, RowsResult } from '@lateral/core';
-import Table from 'cli-table3';
-import { quoteCsv, renderValueForCsv, renderValueForTable, rowJsonWriter } from './render-value.js';
+import type { RowsResult } from '@lateral/core';
+import { writeExpanded } from './expanded-writer.js';
+import { writeCsv, writeJsonArray, writeNdjson } from './machine-writers.js';
+import type { OutputFormat, Streams, WriterOptions } from './output-format.js';
+import { writeTable } from './table-writer.js';
 
-export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
+export { OUTPUT_FORMATS, type OutputFormat, type Streams, type WriterOptions } from './output-format.js';
+export { write } from './output-closed.js';
 
-export interface Streams {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+/** Writes the result sets of one run to stdout in one format; every writer streams its rows. */
+export interface ResultWriter {
+  readonly options: WriterOptions;
+  /** Writes one result set; resolves with its row count. Rejects with OutputClosedError when stdout's reader left. */
+  writeRows(result: RowsResult): Promise<number>;
 }
 
-/**
- * Writes query results in the chosen format. Machine formats stream rows as they arrive, so a
- * large result never sits in memory; the table format has to see every row to size its columns.
- */
-export async function writeRows(result: RowsResult, format: OutputFormat, streams: Streams): Promise<number> {
-  switch (format) {
-    case 'ndjson': {
-      const rowJson = rowJsonWriter(result.columns);
-      return streamRows(result, streams.stdout, (row) => `${rowJson(row)}\n`);
-    }
-    case 'csv': {
-      await write(streams.stdout, `${result.columns.map((c) => quoteCsv(c.name)).join(',')}\n`);
-      const types = result.columns.map((c) => c.dataType);
-      return streamRows(result, streams.stdout, (row) => `${row.map((value, i) => renderValueForCsv(value, types[i])).join(',')}\n`);
-    }
-    case 'json':
-      return writeJsonArray(result, streams.stdout);
-    case 'table':
-      return writeTable(result, streams.stdout);
-  }
+/** The writer for a format and its display options (the shell's `\x`/format meta commands call this too). */
+export function createResultWriter(streams: Streams, options: WriterOptions): ResultWriter {
+  let resultSets = 0;
+  return {
+    options,
+    async writeRows(result: RowsResult): Promise<number> {
+      const index = resultSets;
+      resultSets += 1;
+      switch (options.format) {
+        case 'ndjson':
+          return writeNdjson(result, streams.stdout);
+        case 'csv':
+          return writeCsv(result, streams.stdout, index);
+        case 'json':
+          return writeJsonArray(result, streams.stdout);
+        case 'table':
+          return options.expanded ? writeExpanded(result, streams.stdout, options) : writeTable(result, streams.stdout, options);
+      }
+    },
+  };
 }
 
-async function streamRows(result: RowsResult, out: NodeJS.WritableStream, line: (row: Row) => string): Promise<number> {
-  let count = 0;
-  for await (const batch of result.rows) {
-    let chunk = '';
-    for (const row of batch) chunk += line(row);
-    count += batch.length;
-    await write(out, chunk);
-  }
-  return count;
-}
-
-async function writeJsonArray(result: RowsResult, out: NodeJS.WritableStream): Promise<number> {
-  let count = 0;
-  const rowJson = rowJsonWriter(result.columns);
-  await write(out, '[');
-  for await (const batch of result.rows) {
-    let chunk = '';
-    for (const row of batch) {
-      chunk += `${count === 0 ? '\n' : ',\n'}  ${rowJson(row)}`;
-      count += 1;
-    }
-    await write(out, chunk);
-  }
-  await write(out, count === 0 ? ']\n' : '\n]\n');
-  return count;
-}
-
-async function writeTable(result: RowsResult, out: NodeJS.WritableStream): Promise<number> {
-  const table = new Table({
-    head: result.columns.map((c) => c.name),
-    style: { head: [], border: [] },
-    // No rule between rows: long results stay readable.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  let count = 0;
-  for await (const batch of result.rows) {
-    for (const row of batch) table.push(result.columns.map((column, index) => renderValueForTable(row[index], column.dataType)));
-    count += batch.length;
-  }
-  await write(out, `${table.toString()}\n${count} row${count === 1 ? '' : 's'} in set\n`);
-  return count;
-}
-
-export function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const flushed = out.write(text, (error) => (error ? reject(error) : undefined));
-    if (flushed) resolve();
-    else out.once('drain', resolve);
-  });
+/** One result set with a fresh writer (kept for callers of the earlier API). */
+export function writeRows(result: RowsResult, format: OutputFormat, streams: Streams): Promise<number> {
+  return createResultWriter(streams, { format }).writeRows(result);
 }

@@ -32,12 +32,20 @@ export async function* readCsv(table: TableDefinition, file: string, options: Fi
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let rows: Row[] = [];
+  // With 'csv.header', the first record names the fields: columns are taken by name, in any order.
+  let order: number[] | undefined;
+  let expectHeader = options.header;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Array<string | null>; info: { lines: number } }>) {
       const origin = { file, line: info.lines };
+      if (expectHeader) {
+        expectHeader = false;
+        order = headerOrder(table, record, (message) => readError(table, origin, message));
+        continue;
+      }
       try {
         if (record.length !== width) throw readError(table, origin, `expected ${width} fields, found ${record.length}`);
-        rows.push(read(record, origin));
+        rows.push(read(order ? order.map((index) => record[index] ?? null) : record, origin));
       } catch (error) {
         if (!options.ignoreParseErrors) throw error;
         continue;
@@ -59,4 +67,14 @@ export async function* readCsv(table: TableDefinition, file: string, options: Fi
     source.destroy();
     parser.destroy();
   }
+}
+
+/** Where each of the table's columns is in a header record (names compared case-insensitively). */
+function headerOrder(table: TableDefinition, header: Array<string | null>, fail: (message: string) => Error): number[] {
+  const names = header.map((name) => (name ?? '').trim().toLowerCase());
+  return table.columns.map((column) => {
+    const index = names.indexOf(column.name.toLowerCase());
+    if (index < 0) throw fail(`the header (${header.join(', ')}) has no column '${column.name}'`);
+    return index;
+  });
 }

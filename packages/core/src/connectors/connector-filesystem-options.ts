@@ -6,9 +6,9 @@ import type { CsvDialect } from './connector-csv-codec.js';
 
 /** Flink's filesystem connector keys that Lateral reads (format keys keep Flink's `csv.` / `json.` prefixes). */
 const COMMON_KEYS = ['connector', 'path', 'format'];
-const CSV_KEYS = ['csv.field-delimiter', 'csv.quote-character', 'csv.null-literal', 'csv.ignore-parse-errors', 'csv.allow-comments'];
+const CSV_KEYS = ['csv.field-delimiter', 'csv.quote-character', 'csv.null-literal', 'csv.ignore-parse-errors', 'csv.allow-comments', 'csv.header'];
 const JSON_KEYS = ['json.ignore-parse-errors', 'json.fail-on-missing-field'];
-const BOOLEAN_KEYS = new Set(['csv.ignore-parse-errors', 'csv.allow-comments', 'json.ignore-parse-errors', 'json.fail-on-missing-field']);
+const BOOLEAN_KEYS = new Set(['csv.ignore-parse-errors', 'csv.allow-comments', 'csv.header', 'json.ignore-parse-errors', 'json.fail-on-missing-field']);
 const FORMATS = ['json', 'csv'];
 
 export interface FilesystemOptions {
@@ -17,7 +17,8 @@ export interface FilesystemOptions {
   /** The written path ends with `/`: a directory even before it exists. */
   pathIsDirectory: boolean;
   format: 'json' | 'csv';
-  csv: CsvDialect & { ignoreParseErrors: boolean; allowComments: boolean };
+  /** `header`: the first record names the columns (Lateral's extension: reads what `lateral --format csv` writes). */
+  csv: CsvDialect & { ignoreParseErrors: boolean; allowComments: boolean; header: boolean };
   json: { ignoreParseErrors: boolean; failOnMissingField: boolean };
 }
 
@@ -82,6 +83,7 @@ export function filesystemOptions(table: TableDefinition): FilesystemOptions {
       nullLiteral: options['csv.null-literal'],
       ignoreParseErrors: flag('csv.ignore-parse-errors'),
       allowComments: flag('csv.allow-comments'),
+      header: flag('csv.header'),
     },
     json: { ignoreParseErrors: flag('json.ignore-parse-errors'), failOnMissingField: flag('json.fail-on-missing-field') },
   };

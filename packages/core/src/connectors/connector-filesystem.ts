@@ -61,8 +61,26 @@ export const filesystemConnector: ConnectorV1 = {
       options.pathIsDirectory || (await pathKind(options.path)) === 'directory'
         ? join(options.path, `part-${randomUUID()}.${options.format}`)
         : options.path;
-    const encode =
+    let encode =
       options.format === 'csv' ? (rows: Row[]) => encodeCsvLines(options.csv, rows, table.columns) : (rows: Row[]) => encodeJsonLines(table.columns, rows);
+    if (options.format === 'csv' && options.csv.header && (await isEmptyOrMissing(target))) encode = withCsvHeader(encode, table, options);
     return openAppendSink(target, encode);
   },
 };
+
+async function isEmptyOrMissing(path: string): Promise<boolean> {
+  return stat(path).then(
+    (found) => found.size === 0,
+    () => true,
+  );
+}
+
+/** A new file of a 'csv.header' table starts with the header line, so it reads back. */
+function withCsvHeader(encode: (rows: Row[]) => string, table: TableDefinition, options: FilesystemOptions): (rows: Row[]) => string {
+  let first = true;
+  return (rows) => {
+    if (!first) return encode(rows);
+    first = false;
+    return encodeCsvLines(options.csv, [table.columns.map((column) => column.name)]) + encode(rows);
+  };
+}

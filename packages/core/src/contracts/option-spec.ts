@@ -36,4 +36,10 @@ export interface ConnectionSchema {
    * never echo a secret.
    */
   validateSecrets?(secrets: Record<string, string>): Diagnostic[];
+  /**
+   * Checks the endpoint together with the non-secret options at CREATE / ALTER CONNECTION time
+   * (e.g. that an AWS signing region is known from the host or the `region` option). Not called
+   * while the endpoint still holds a `${env:NAME}` reference.
+   */
+  validateOptions?(endpoint: string, options: Record<string, string>): Diagnostic[];
 }

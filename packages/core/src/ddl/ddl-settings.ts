@@ -3,6 +3,7 @@ import { MASK } from '../errors/mask-secrets.js';
 import type { StatementResult } from '../engine/statement-result.js';
 import type { DdlContext } from './ddl-context.js';
 import { messageResult, rowsResult, stringColumn } from './ddl-results.js';
+import { settingWarnings } from './session-setting-keys.js';
 
 /** Keys whose values must not be listed back (someone may keep a token in a session setting). */
 const SECRET_LOOKING_KEY = /(key|secret|password|passwd|token|credential)/i;
@@ -16,8 +17,9 @@ export function setSetting(statement: SetStatement, context: DdlContext): Statem
       .map(([key, value]) => [key, SECRET_LOOKING_KEY.test(key) ? MASK : value]);
     return rowsResult(statement, [stringColumn('Key'), stringColumn('Value')], rows);
   }
+  const warnings = settingWarnings(statement.key, statement.value ?? '');
   settings.set(statement.key, statement.value ?? '');
-  return messageResult(statement, `Session setting '${statement.key}' set.`);
+  return messageResult(statement, `Session setting '${statement.key}' set.`, warnings);
 }
 
 /** RESET 'k' removes one session setting; a bare RESET removes them all. */

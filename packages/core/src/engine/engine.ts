@@ -34,6 +34,11 @@ export interface ExecuteOptions {
   source?: string;
   /** Cancels this script. */
   signal?: AbortSignal;
+  /**
+   * Skips the statements before this index (0-based): a caller that goes on after a failure runs
+   * the rest of the same text, so positions in errors stay those of the whole script.
+   */
+  fromStatement?: number;
 }
 
 /**
@@ -69,6 +74,7 @@ export class Engine {
     let open: GuardedRows | undefined;
     try {
       for (const [index, statement] of script.statements.entries()) {
+        if (index < (options.fromStatement ?? 0)) continue;
         await open?.close();
         open = undefined;
         let result: StatementResult;

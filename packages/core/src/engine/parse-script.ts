@@ -1,4 +1,5 @@
 import { parse, SqlSyntaxError, type Script } from '@lateral/parser';
+import { nearestName } from '../errors/did-you-mean.js';
 import { LateralError } from '../errors/lateral-error.js';
 import { redactSecretValues } from './redact-statement.js';
 import { sourceExcerpt } from './source-excerpt.js';
@@ -17,11 +18,19 @@ export function parseScript(sql: string, source: string | undefined): Script {
     };
     throw new LateralError({
       code: 'LATERAL_ERR_PARSE_SYNTAX',
-      message: error.message,
+      message: withKeywordSuggestion(error.message, error.found, error.expected),
       location,
       expected: error.expected,
       details: { excerpt: redactSecretValues(sourceExcerpt(sql, location)) },
       cause: error,
     });
   }
+}
+
+/** A misspelt keyword (`SELEC`, `FORM`) gets the expected keyword nearest to it. */
+function withKeywordSuggestion(message: string, found: string | null, expected: readonly string[]): string {
+  if (found === null || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(found)) return message;
+  const keywords = expected.filter((item) => /^[A-Z][A-Z_]*$/.test(item));
+  const suggestion = nearestName(found, keywords);
+  return suggestion ? `${message}; did you mean ${suggestion}?` : message;
 }

@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   LATERAL_ERR_CONNECTOR_IO: 'Reading or writing a table failed.',
   LATERAL_ERR_CLI_USAGE: 'The command line is not valid.',
   LATERAL_ERR_INTERNAL: 'An unexpected internal failure (a bug: please report it).',
+  LATERAL_ERR_FILE_IO: 'A file or directory Lateral needs could not be read or written (permissions, read-only or full disk, a file in the way).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

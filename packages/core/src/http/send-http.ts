@@ -1,3 +1,4 @@
+import { isRetryableConnectionFailure } from '../inference/retry-policy.js';
 import { request, type Dispatcher } from 'undici';
 import type { TransportResponse } from '../contracts/transport.js';
 import { ProviderCallError } from '../errors/provider-call-error.js';
@@ -46,12 +47,13 @@ export async function sendHttp(httpRequest: HttpRequest): Promise<TransportRespo
         cause: error,
       });
     }
-    const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+    const systemCode = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+    const reason = systemCode ?? (error instanceof Error ? error.message : String(error));
     throw new ProviderCallError({
       code: 'LATERAL_ERR_PROVIDER_UNREACHABLE',
       message: `${providerId}: cannot reach ${where} (${reason}).`,
       providerId,
-      retryable: true,
+      retryable: isRetryableConnectionFailure(systemCode),
       cause: error,
     });
   } finally {

@@ -11,6 +11,17 @@ import { maskAndTruncate } from '../errors/mask-secrets.js';
  */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504, 529]);
 
+/**
+ * Connection failures are retried (a refused or reset connection may be a restarting server),
+ * except a host name that does not resolve: ENOTFOUND is a typo or a missing network, and four
+ * retries only delay the error. EAI_AGAIN (a DNS server that timed out) is still retried.
+ */
+const FINAL_CONNECTION_CODES: ReadonlySet<string> = new Set(['ENOTFOUND']);
+
+export function isRetryableConnectionFailure(code: string | undefined): boolean {
+  return code === undefined || !FINAL_CONNECTION_CODES.has(code);
+}
+
 /** Longest server hint we honour; longer hints fall back to our own backoff. */
 export const MAX_HONOURED_RETRY_AFTER_MS = 60_000;
 

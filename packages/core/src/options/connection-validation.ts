@@ -114,6 +114,9 @@ export function validateConnectionOptions(values: Record<string, string>, regist
   checkRequired(type, schema, split.secrets, split.options, diagnostics);
   checkOneOf(type, schema, split.secrets, diagnostics);
   diagnostics.push(...providerSecretChecks(schema, split.secrets, diagnostics));
+  if (diagnostics.length === 0 && endpoint && !hasEnvReference(endpoint) && schema.validateOptions) {
+    diagnostics.push(...schema.validateOptions(endpoint, split.options));
+  }
   if (diagnostics.length > 0) return { diagnostics, warnings };
   return { connection: { type, endpoint: endpoint ?? '', options: split.options, secrets: split.secrets }, diagnostics, warnings };
 }

@@ -1,5 +1,6 @@
 import type { SourceLocation } from '@lateral/parser';
 import type { Diagnostic } from '../contracts/diagnostic.js';
+import { nearestName } from '../errors/did-you-mean.js';
 import { LateralError, LateralErrors } from '../errors/lateral-error.js';
 
 export interface DiagnosticPlacement {
@@ -12,7 +13,7 @@ export function diagnosticToError(diagnostic: Diagnostic, placement: DiagnosticP
   const location = placement.locate?.(diagnostic);
   return new LateralError({
     code: diagnostic.code,
-    message: diagnostic.message,
+    message: withSuggestion(diagnostic),
     ...(location ? { location } : {}),
     ...(placement.statementText === undefined ? {} : { statementText: placement.statementText }),
     ...(diagnostic.expected ? { expected: diagnostic.expected } : {}),
@@ -25,4 +26,11 @@ export function errorFromDiagnostics(diagnostics: readonly Diagnostic[], placeme
   const errors = diagnostics.map((diagnostic) => diagnosticToError(diagnostic, placement));
   if (errors.length === 1 && errors[0]) return errors[0];
   return new LateralErrors(errors);
+}
+
+/** An unknown option key that is a near miss of an allowed one says which (`'api_key'` → `'api-key'`). */
+function withSuggestion(diagnostic: Diagnostic): string {
+  if (diagnostic.code !== 'LATERAL_ERR_OPTION_UNKNOWN' || !diagnostic.option || !diagnostic.expected) return diagnostic.message;
+  const suggestion = nearestName(diagnostic.option, diagnostic.expected);
+  return suggestion ? `${diagnostic.message} (did you mean '${suggestion}'?)` : diagnostic.message;
 }

@@ -85,7 +85,10 @@ export function bindLateral(
   const args = dataArgs.map((arg, i) => {
     const input = model.input[i]!;
     const compiled = compileExpression(arg, scope);
-    if (!isImplicitlyCastable(compiled, input.dataType, 'argument')) {
+    // A model INPUT column takes what an INSERT into a column of that type takes (the rules WHERE
+    // comparisons follow too): numbers never become text silently — 1, 2, … sent as '1', '2' to a
+    // sentiment model is a paid mistake. An untyped NULL fits any input; the format encodes it.
+    if (!isImplicitlyCastable(compiled, input.dataType, 'assignment')) {
       throw bindError(
         'LATERAL_ERR_BIND_ARGUMENTS',
         `Argument ${i + 1} of ${functionName}('${model.name}') is ${formatType(compiled.type)} but model input '${input.name}' is ${formatType(input.dataType)}; convert it with CAST(... AS ${formatType(input.dataType)})`,
