@@ -1,6 +1,7 @@
 import type { ArrayConstructor, CaseExpression, Expression, Literal, MapConstructor } from '@lateral/parser';
 import type { DataType, Row } from '../types/schema.js';
 import { castExpression, coerceExpression } from './expr-coerce.js';
+import { compileBinaryChain } from './expr-compile-chain.js';
 import { compiled, constantExpression, type CompiledExpression, type ExpressionScope } from './expr-compiled.js';
 import { bindError } from './expr-errors.js';
 import { formatValue } from './expr-format-value.js';
@@ -22,7 +23,7 @@ export function compileExpression(expr: Expression, scope: ExpressionScope): Com
       return { type, location: expr.location, evaluate: (row: Row) => row[index] ?? null };
     }
     case 'binary':
-      return compileBinary(expr, compileExpression(expr.left, scope), compileExpression(expr.right, scope));
+      return compileBinaryChain(expr, (operand) => compileExpression(operand, scope));
     case 'unary':
       return compileUnary(expr, compileExpression(expr.operand, scope));
     case 'is_null': {
