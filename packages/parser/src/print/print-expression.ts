@@ -63,7 +63,9 @@ export function printExpression(expression: Expression): string {
       return printBinaryChain(expression);
     case 'unary':
       if (expression.op === 'NOT') return `NOT ${printOperand(expression.operand, NOT)}`;
-      // `- -x` must not print as `--x`, which is a comment.
+      // `- -x` must not print as `--x`, which is a comment; nor as `-(-x)`, which would nest one
+      // level deeper than the source for each sign (and a long run past the parser's limit).
+      if (expression.operand.type === 'unary' && expression.operand.op === '-') return `- ${printExpression(expression.operand)}`;
       return expression.operand.type === 'unary'
         ? `-(${printExpression(expression.operand)})`
         : `-${printOperand(expression.operand, UNARY_MINUS)}`;
