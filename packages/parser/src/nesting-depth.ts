@@ -69,10 +69,19 @@ export function measureNesting(sql: string, limit = MAX_NESTING_DEPTH): NestingR
       level.arrays = 0;
     }
   };
-  const close = (kind: Level['kind']): void => {
-    if (levels.length === 1 || top().kind !== kind) return;
+  const pop = (): void => {
     const level = levels.pop()!;
     depth -= 1 + level.nots + level.minuses + level.arrays;
+  };
+  const close = (kind: Level['kind']): void => {
+    if (kind === 'bracket') {
+      // a bracket also closes what was left open inside it (an unclosed `ARRAY<`, a CASE without END)
+      if (!levels.slice(1).some((level) => level.kind === 'bracket')) return;
+      while (top().kind !== 'bracket') pop();
+      pop();
+      return;
+    }
+    if (levels.length > 1 && top().kind === kind) pop();
   };
   const open = (kind: Level['kind'], start: number): void => {
     levels.push({ kind, start, nots: 0, minuses: 0, arrays: 0 });
@@ -218,9 +227,18 @@ function nameStart(sql: string, offset: number): number {
   return isReservedWord(text) && !['CAST', 'TRY_CAST', 'ARRAY', 'MAP', 'ROW'].includes(text) ? offset : word;
 }
 
-/** `ARRAY<`, `MAP<`, `ROW<` (not a comparison such as `x < 1`). */
+/**
+ * `ARRAY<`, `MAP<` or `ROW<` opening a type, not a comparison such as `x < 1`. ARRAY and MAP are
+ * reserved, so a `<` after them is a type; `row` may be a column, so `ROW<` is a type only when a
+ * field name and its type follow (`ROW<f INT>`), not a value (`row < 5`, `row < x AND …`).
+ */
 function isTypeConstructor(sql: string, offset: number): boolean {
   const word = lastWordBeforeSpace(sql, offset);
   if (word === undefined) return false;
-  return ['ARRAY', 'MAP', 'ROW', 'MULTISET'].includes(sql.slice(word, offset).trim().toUpperCase());
+  const name = sql.slice(word, offset).trim().toUpperCase();
+  if (name === 'ARRAY' || name === 'MAP') return true;
+  if (name !== 'ROW') return false;
+  const field = /^\s*(?:`(?:[^`]|``)*`|[A-Za-z_][A-Za-z0-9_]*)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(sql.slice(offset + 1, offset + 1 + 512));
+  const fieldType = field?.[1]?.toUpperCase();
+  return fieldType !== undefined && (!isReservedWord(fieldType) || fieldType === 'ARRAY' || fieldType === 'MAP');
 }

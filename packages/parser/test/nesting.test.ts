@@ -99,7 +99,18 @@ describe('nesting past MAX_NESTING_DEPTH is a SqlTooDeepError with line and colu
     expect(measureNesting(`SELECT a < 1 OR a > 2 OR a <> 3 AS x FROM t;`).depth).toBe(0);
   });
 
-  it('brackets inside string literals, quoted names and comments do not count', () => {
+  it('a column named row compared with < is not a ROW<…> type', () => {
+    const terms = Array.from({ length: 1000 }, (_, index) => `row < ${index} OR row < x AND \`row\` < t.x OR row <y`);
+    expect(measureNesting(`SELECT 1 AS x FROM t WHERE ${terms.join(' OR ')};`).depth).toBe(0);
+    expect(measureNesting('CREATE TABLE t (a ROW<f INT, g ROW<`h h` ARRAY<STRING>>>);').depth).toBe(4);
+  });
+
+  it('a bracket closes what was left open inside it', () => {
+    const unclosed = Array.from({ length: 1000 }, () => '(CAST(x AS ARRAY<INT) + (CASE WHEN a THEN 1))').join(' + ');
+    expect(measureNesting(`SELECT ${unclosed};`).depth).toBeLessThan(5);
+  });
+
+    it('brackets inside string literals, quoted names and comments do not count', () => {
     const deep = '('.repeat(5000);
     expect(measureNesting(`SELECT '${deep}' AS \`${deep}\`, "${deep}" /* ${deep} */ -- ${deep}\n;`).depth).toBe(0);
   });
