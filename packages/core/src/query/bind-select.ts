@@ -128,14 +128,14 @@ function assemble(
   keys: SortKey[],
 ): PlanNode {
   let node = from.source;
-  const pending = [...filters];
+  let pending = [...filters];
   // The conditions ready at the same point share one filter: a WHERE of thousands of ANDed
   // conditions is one operator, not a pipeline thousands of operators long.
   const applyFilters = (width: number): void => {
     const ready = pending.filter((f) => f.highest < width);
     if (ready.length === 0) return;
     node = { kind: 'filter', columns: node.columns, input: node, predicate: allOf(ready.map((f) => f.predicate)) };
-    for (const filter of ready) pending.splice(pending.indexOf(filter), 1);
+    pending = pending.filter((f) => f.highest >= width);
   };
   applyFilters(node.columns.length);
   for (const { lateral, width } of from.laterals) {
