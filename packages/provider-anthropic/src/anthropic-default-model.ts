@@ -5,6 +5,6 @@
  * current smallest, fastest and cheapest model, served on the Messages API to every account (and on
  * Bedrock and Vertex AI); `claude-haiku-4-5` is its alias, which follows the newest snapshot of that
  * model rather than pinning a date (pin `claude-haiku-4-5-20251001` for fixed behaviour). Older
- * defaults such as `claude-3-5-haiku-latest` name a retired generation.
+ * ids such as `claude-3-5-haiku-latest` name an older generation, which Anthropic retires first.
  */
 export const ANTHROPIC_DEFAULT_MODEL = 'claude-haiku-4-5';
