@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES, executeInsert, executeQuery, LateralError, LateralErrors } from '@lateral/core';
+import { ERROR_CODES, LateralError, LateralErrors } from '@lateral/core';
 import { parse, printStatement, type Statement } from '@lateral/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScript } from '../../packages/core/src/engine/parse-script.js';
+import { executeInsert, executeQuery } from '../../packages/core/src/query/index.js';
 import { col, createContext, insert, t, table, tempDir, type TestContext } from '../../packages/core/test/query-fixtures.js';
 import { REPO_ROOT } from '../support/run-cli.js';
 import { readSeedStatements } from '../support/seed-document.js';
