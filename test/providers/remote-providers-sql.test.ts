@@ -137,9 +137,10 @@ describe('remote providers from SQL', () => {
       await failure(`CREATE MODEL no_model INPUT (p STRING) OUTPUT (r STRING)
         WITH ('provider' = 'fireworksai', 'task' = 'text_generation', 'fireworksai.connection' = 'fireworks_connection');`),
     ).toContain('fireworksai.model_version');
+    // without anthropic.model_version the provider's default model is sent; an empty one is refused
     expect(
       await failure(`CREATE MODEL no_claude INPUT (p STRING) OUTPUT (r STRING)
-        WITH ('provider' = 'anthropic', 'task' = 'text_generation', 'anthropic.connection' = 'anthropic_connection');`),
+        WITH ('provider' = 'anthropic', 'task' = 'text_generation', 'anthropic.connection' = 'anthropic_connection', 'anthropic.model_version' = '');`),
     ).toContain('anthropic.model_version');
     expect(
       await failure(`CREATE MODEL chat_on_embed INPUT (p STRING) OUTPUT (r STRING)

@@ -1,6 +1,7 @@
 import type { ProviderV1 } from '@lateral/core';
 import { anthropicConnectionSchema } from './anthropic-connection.js';
 import { anthropicDefaultInputFormat } from './anthropic-default-format.js';
+import { ANTHROPIC_DEFAULT_MODEL } from './anthropic-default-model.js';
 import { describeAnthropicError } from './anthropic-error.js';
 import { validateAnthropicModel } from './anthropic-model-checks.js';
 import { anthropicModelOptions } from './anthropic-options.js';
@@ -9,7 +10,8 @@ import { createAnthropicTransport } from './anthropic-transport.js';
 /**
  * `'provider' = 'anthropic'`: the Messages API over a connection of type `anthropic`, with core's
  * ANTHROPIC-MESSAGES body (one prompt per request; `max_tokens` defaulted by the format when
- * `anthropic.params.max_tokens` is not set). `anthropic.model_version` is required.
+ * `anthropic.params.max_tokens` is not set). Without `anthropic.model_version` the model is
+ * ANTHROPIC_DEFAULT_MODEL.
  */
 export const anthropicProvider: ProviderV1 = {
   specificationVersion: 'v1',
@@ -20,6 +22,7 @@ export const anthropicProvider: ProviderV1 = {
   modelOptions: anthropicModelOptions,
   capabilities: { defaultParallelism: 10 },
   defaultInputFormat: anthropicDefaultInputFormat,
+  defaultModelVersion: ANTHROPIC_DEFAULT_MODEL,
   validateModel: validateAnthropicModel,
   createTransport: createAnthropicTransport,
   describeError: describeAnthropicError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedModel } from '@lateral/core';
-import { anthropicConnectionSchema, anthropicProvider, describeAnthropicError, plugin } from '@lateral/provider-anthropic';
+import { ANTHROPIC_DEFAULT_MODEL, anthropicConnectionSchema, anthropicProvider, describeAnthropicError, plugin } from '@lateral/provider-anthropic';
 
 function model(inputFormat: string, modelVersion?: string): ResolvedModel {
   return {
@@ -34,10 +34,17 @@ describe('anthropic provider declarations', () => {
     }
   });
 
-  it('requires anthropic.model_version for the Messages format', () => {
-    expect(anthropicProvider.validateModel?.(model('ANTHROPIC-MESSAGES'))).toEqual([
-      expect.objectContaining({ code: 'LATERAL_ERR_OPTION_MISSING', option: 'anthropic.model_version' }),
-    ]);
+  it('declares claude-haiku-4-5 as the model when anthropic.model_version is not set', () => {
+    expect(ANTHROPIC_DEFAULT_MODEL).toBe('claude-haiku-4-5');
+    expect(anthropicProvider.defaultModelVersion).toBe(ANTHROPIC_DEFAULT_MODEL);
+  });
+
+  it('refuses a Messages model with no (or an empty) model id', () => {
+    for (const version of [undefined, '']) {
+      expect(anthropicProvider.validateModel?.(model('ANTHROPIC-MESSAGES', version))).toEqual([
+        expect.objectContaining({ code: 'LATERAL_ERR_OPTION_MISSING', option: 'anthropic.model_version' }),
+      ]);
+    }
     expect(anthropicProvider.validateModel?.(model('ANTHROPIC-MESSAGES', 'claude-3-5-haiku-latest'))).toEqual([]);
     expect(anthropicProvider.validateModel?.(model('JSON'))).toEqual([]);
     expect(anthropicProvider.validateModel?.({ ...model('ANTHROPIC-MESSAGES'), params: { model: 'claude-x' } })).toEqual([]);

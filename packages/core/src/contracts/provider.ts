@@ -73,6 +73,11 @@ export interface ProviderV1 {
   maxRowsPerRequest?(model: ResolvedModel): number | undefined;
   /** The input format used when `<id>.input_format` is not set (reference §10). */
   defaultInputFormat(context: DefaultFormatContext): string;
+  /**
+   * The model id used when `<id>.model_version` is not set, for providers whose API needs one in
+   * the request (Anthropic); undefined leaves the request without it, or to the format's own default.
+   */
+  readonly defaultModelVersion?: string;
   /** Provider checks at CREATE MODEL time (endpoint shape vs. format, required options). */
   validateModel?(model: ResolvedModel): Diagnostic[];
   createTransport(model: ResolvedModel, dependencies: TransportDependencies): Transport;

@@ -1,10 +1,13 @@
-import { parse, SqlSyntaxError, type Script } from '@lateral/parser';
+import { parse, SqlSyntaxError, SqlTooDeepError, type Script } from '@lateral/parser';
 import { nearestName } from '../errors/did-you-mean.js';
 import { LateralError } from '../errors/lateral-error.js';
 import { redactSecretValues } from './redact-statement.js';
 import { sourceExcerpt } from './source-excerpt.js';
 
-/** Parses a whole script before anything runs; a syntax error becomes LATERAL_ERR_PARSE_SYNTAX. */
+/**
+ * Parses a whole script before anything runs; a syntax error becomes LATERAL_ERR_PARSE_SYNTAX, SQL
+ * nested past the parser's limit LATERAL_ERR_PARSE_TOO_DEEP.
+ */
 export function parseScript(sql: string, source: string | undefined): Script {
   try {
     return parse(sql, source === undefined ? {} : { source });
@@ -17,8 +20,8 @@ export function parseScript(sql: string, source: string | undefined): Script {
       end: { offset: error.offset + error.length, line: error.line, column: error.column + error.length },
     };
     throw new LateralError({
-      code: 'LATERAL_ERR_PARSE_SYNTAX',
-      message: withKeywordSuggestion(error.message, error.found, error.expected),
+      code: error instanceof SqlTooDeepError ? 'LATERAL_ERR_PARSE_TOO_DEEP' : 'LATERAL_ERR_PARSE_SYNTAX',
+      message: error instanceof SqlTooDeepError ? error.message : withKeywordSuggestion(error.message, error.found, error.expected),
       location,
       expected: error.expected,
       details: { excerpt: redactSecretValues(sourceExcerpt(sql, location)) },

@@ -2,6 +2,7 @@ import type { SourceLocation, Statement } from '@lateral/parser';
 import { LateralError, LateralErrors } from '../errors/lateral-error.js';
 import { redactSecretValues } from './redact-statement.js';
 import { sourceExcerpt } from './source-excerpt.js';
+import { stackOverflowError } from './stack-overflow.js';
 
 interface MutableErrorFields {
   location?: SourceLocation;
@@ -14,7 +15,8 @@ interface MutableErrorFields {
  * error has none), the statement text, `details.statementIndex` and a caret excerpt of the script.
  * The error object is completed in place so subclasses (ProviderCallError) keep their identity.
  */
-export function withStatementContext<E>(error: E, statement: Statement, index: number, script: string): E {
+export function withStatementContext<E>(thrown: E, statement: Statement, index: number, script: string): E {
+  const error = stackOverflowError(thrown, statement) as E;
   if (error instanceof LateralErrors) {
     for (const inner of error.errors) complete(inner, statement, index, script);
   } else if (LateralError.isInstance(error)) {

@@ -64,11 +64,19 @@ async function ensureModelProvider(ref: ModelRef, loader: PluginLoader, catalog:
 
 /** Every model reference in a statement, wherever it sits (FROM laterals, nested calls, INSERT ... SELECT). */
 export function modelRefs(node: unknown, found: ModelRef[] = []): ModelRef[] {
-  if (Array.isArray(node)) {
-    for (const item of node) modelRefs(item, found);
-  } else if (typeof node === 'object' && node !== null) {
-    if ((node as { type?: unknown }).type === 'model_ref') found.push(node as ModelRef);
-    else for (const [key, value] of Object.entries(node)) if (key !== 'location') modelRefs(value, found);
+  // A work list, not recursion: a chain of thousands of ORs is a tree as deep.
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) {
+      for (let index = next.length - 1; index >= 0; index -= 1) pending.push(next[index]);
+    } else if (typeof next === 'object' && next !== null) {
+      if ((next as { type?: unknown }).type === 'model_ref') found.push(next as ModelRef);
+      else {
+        const entries = Object.entries(next).filter(([key]) => key !== 'location');
+        for (let index = entries.length - 1; index >= 0; index -= 1) pending.push(entries[index]![1]);
+      }
+    }
   }
   return found;
 }

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   LATERAL_ERR_BIND_TYPE_MISMATCH: 'A value does not fit the type it must have.',
   LATERAL_ERR_BIND_UNSUPPORTED: 'The statement uses a form Lateral parses but cannot run.',
   LATERAL_ERR_BIND_CONFIG: 'The runtime configuration MAP of an inference call is invalid.',
+  LATERAL_ERR_PARSE_TOO_DEEP: 'The statement nests deeper than the parser allows (256 levels).',
   // Catalog
   LATERAL_ERR_CATALOG_EXISTS: 'An object with that name already exists.',
   LATERAL_ERR_CATALOG_NOT_FOUND: 'The named connection, model, model version or table does not exist.',

@@ -1,6 +1,7 @@
 import type { ArrayConstructor, CaseExpression, Expression, Literal, MapConstructor, SourceLocation } from '@lateral/parser';
 import type { Row } from '../types/schema.js';
 import { castExpression, coerceExpression } from './expr-coerce.js';
+import { compileBinaryChain } from './expr-compile-chain.js';
 import { compiled, constantExpression, type CompiledExpression, type ExpressionScope } from './expr-compiled.js';
 import { bindError } from './expr-errors.js';
 import { canonicalDecimal, canonicalInteger, MAX_DECIMAL_PRECISION, parseDecimalText } from './expr-exact.js';
@@ -23,7 +24,7 @@ export function compileExpression(expr: Expression, scope: ExpressionScope): Com
       return { type, location: expr.location, evaluate: (row: Row) => row[index] ?? null };
     }
     case 'binary':
-      return compileBinary(expr, compileExpression(expr.left, scope), compileExpression(expr.right, scope));
+      return compileBinaryChain(expr, (operand) => compileExpression(operand, scope));
     case 'unary':
       // `-9223372036854775808` is one literal (as in Flink), not the negation of a DECIMAL.
       if (expr.op === '-' && expr.operand.type === 'literal' && expr.operand.valueType === 'number') {

@@ -88,7 +88,7 @@ export function buildResolvedModel(definition: ModelVersionDefinition, registry:
     providerOptions,
     ...optional('inputContentType', providerOptions.input_content_type),
     ...optional('outputContentType', providerOptions.output_content_type),
-    ...optional('modelVersion', providerOptions.model_version),
+    ...optional('modelVersion', providerOptions.model_version ?? provider?.defaultModelVersion),
     ...optional('systemPrompt', providerOptions.system_prompt),
     ...(clientTimeoutSeconds === undefined ? {} : { clientTimeoutMs: Math.round(clientTimeoutSeconds * 1000) }),
     ...(definition.connection ? { connection: definition.connection } : {}),

@@ -56,7 +56,10 @@ export function validateModelVersion(draft: ModelVersionDraft, context: ModelVal
   );
   diagnostics.push(...resolution.diagnostics);
   const model = resolution.model;
-  if (model && draft.input && draft.output && resolution.provider) {
+  // Without the connection its endpoint is unknown, so the default formats are a guess: checking
+  // the schema against them would report errors that are only the missing connection's echo.
+  const connectionKnown = connection !== undefined || !provider?.requiresConnection;
+  if (model && draft.input && draft.output && resolution.provider && connectionKnown) {
     diagnostics.push(...deepChecks(model, resolution.provider, registry));
   }
   const unique = dedupe(diagnostics);

@@ -24,7 +24,26 @@ interface Filter {
 
 /** `a AND b AND c` → [a, b, c], so each condition can run as early as its columns exist. */
 function conjuncts(expr: Expression): Expression[] {
-  return expr.type === 'binary' && expr.op === 'AND' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
+  // walked with a work list: generated SQL ANDs thousands of conditions, a left-deep tree as deep
+  const found: Expression[] = [];
+  const pending: Expression[] = [expr];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next.type === 'binary' && next.op === 'AND') pending.push(next.right, next.left);
+    else found.push(next);
+  }
+  return found;
+}
+
+/** A row passes when every condition is TRUE, tested in order and stopping at the first that is not. */
+function allOf(predicates: CompiledExpression[]): CompiledExpression {
+  if (predicates.length === 1) return predicates[0]!;
+  const tests = predicates.map((p) => p.evaluate);
+  const evaluate = (row: Row): boolean => {
+    for (const test of tests) if (test(row) !== true) return false;
+    return true;
+  };
+  return { type: predicates[0]!.type, location: predicates[0]!.location, evaluate };
 }
 
 function columnExpression(scope: BindScope, index: number, location: SelectQuery['location']): CompiledExpression {
@@ -109,12 +128,14 @@ function assemble(
   keys: SortKey[],
 ): PlanNode {
   let node = from.source;
-  const pending = [...filters];
+  let pending = [...filters];
+  // The conditions ready at the same point share one filter: a WHERE of thousands of ANDed
+  // conditions is one operator, not a pipeline thousands of operators long.
   const applyFilters = (width: number): void => {
-    for (const filter of pending.filter((f) => f.highest < width)) {
-      node = { kind: 'filter', columns: node.columns, input: node, predicate: filter.predicate };
-      pending.splice(pending.indexOf(filter), 1);
-    }
+    const ready = pending.filter((f) => f.highest < width);
+    if (ready.length === 0) return;
+    node = { kind: 'filter', columns: node.columns, input: node, predicate: allOf(ready.map((f) => f.predicate)) };
+    pending = pending.filter((f) => f.highest >= width);
   };
   applyFilters(node.columns.length);
   for (const { lateral, width } of from.laterals) {

@@ -1,4 +1,4 @@
-import type { BinaryOperator, Expression } from '../ast.js';
+import type { BinaryExpression, BinaryOperator, Expression } from '../ast.js';
 import { printDataType } from './print-data-type.js';
 import { printIdentifier, printModelRefName, printStringLiteral } from './print-name.js';
 
@@ -59,16 +59,13 @@ export function printExpression(expression: Expression): string {
       return expression.qualifier === undefined
         ? printIdentifier(expression.name)
         : `${printIdentifier(expression.qualifier)}.${printIdentifier(expression.name)}`;
-    case 'binary': {
-      const level = BINARY_PRECEDENCE[expression.op];
-      // Operators fold to the left, and comparisons do not chain, so a right operand of the
-      // same strength (and a left comparison operand) needs parentheses.
-      const leftMinimum = level === COMPARISON ? level + 1 : level;
-      return `${printOperand(expression.left, leftMinimum)} ${expression.op} ${printOperand(expression.right, level + 1)}`;
-    }
+    case 'binary':
+      return printBinaryChain(expression);
     case 'unary':
       if (expression.op === 'NOT') return `NOT ${printOperand(expression.operand, NOT)}`;
-      // `- -x` must not print as `--x`, which is a comment.
+      // `- -x` must not print as `--x`, which is a comment; nor as `-(-x)`, which would nest one
+      // level deeper than the source for each sign (and a long run past the parser's limit).
+      if (expression.operand.type === 'unary' && expression.operand.op === '-') return `- ${printExpression(expression.operand)}`;
       return expression.operand.type === 'unary'
         ? `-(${printExpression(expression.operand)})`
         : `-${printOperand(expression.operand, UNARY_MINUS)}`;
@@ -95,6 +92,33 @@ export function printExpression(expression: Expression): string {
       return parts.join(' ');
     }
   }
+}
+
+/**
+ * A binary expression and the binary expressions down its left side (`a OR b OR c …` is a
+ * left-deep tree as long as the chain), printed in a loop so a chain of any length prints without
+ * recursing once per operator.
+ */
+function printBinaryChain(expression: BinaryExpression): string {
+  const chain: BinaryExpression[] = [];
+  let leftmost: Expression = expression;
+  while (leftmost.type === 'binary') {
+    chain.push(leftmost);
+    leftmost = leftmost.left;
+  }
+  let text = printExpression(leftmost);
+  let left: Expression = leftmost;
+  for (let index = chain.length - 1; index >= 0; index -= 1) {
+    const node = chain[index]!;
+    const level = BINARY_PRECEDENCE[node.op];
+    // Operators fold to the left, and comparisons do not chain, so a right operand of the
+    // same strength (and a left comparison operand) needs parentheses.
+    const leftMinimum = level === COMPARISON ? level + 1 : level;
+    const leftText = precedence(left) < leftMinimum ? `(${text})` : text;
+    text = `${leftText} ${node.op} ${printOperand(node.right, level + 1)}`;
+    left = node;
+  }
+  return text;
 }
 
 function printLiteral(valueType: string, value: string | number | boolean | null, raw: string | undefined): string {
