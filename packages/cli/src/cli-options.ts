@@ -13,6 +13,8 @@ export interface CliOptions {
   workers?: number;
   traceFile?: string;
   progress: boolean;
+  /** Expanded display (one `column | value` line per field), switched by the shell's `\x`. */
+  expanded?: boolean;
 }
 
 /** `--data-dir`, else `LATERAL_HOME`, else `~/.lateral` (design.md "Catalog and data"). */

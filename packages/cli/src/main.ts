@@ -107,9 +107,9 @@ async function runOnce(sql: string | undefined, source: string, raw: RawOptions)
   const scope = await openLateralContainer(options, process.env);
   scope.registerInstance(STREAMS, streams);
   const runner = scope.resolve(ScriptRunner);
-  const stopProgress = options.progress ? startProgressReporting(scope, process.stderr) : () => undefined;
+  const stopProgress = options.progress ? startProgressReporting(scope, process.stderr) : undefined;
   try {
-    if (sql === undefined) return await runInteractiveShell(runner, options.dataDir);
+    if (sql === undefined) return await runInteractiveShell(runner, options.dataDir, { scope, progress: stopProgress });
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     process.once('SIGINT', onSignal);
@@ -122,7 +122,7 @@ async function runOnce(sql: string | undefined, source: string, raw: RawOptions)
       process.off('SIGTERM', onSignal);
     }
   } finally {
-    stopProgress();
+    stopProgress?.();
     await closeLateralContainer(scope);
     await telemetry.shutdown();
   }

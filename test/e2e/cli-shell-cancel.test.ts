@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenAIFake, type OpenAIFake } from '../fakes/openai-fake.js';
+import { freshDataDir, runCli } from '../support/run-cli.js';
+import { startPtyShell } from '../support/pty-shell.js';
+
+let fake: OpenAIFake;
+beforeAll(async () => {
+  fake = await startOpenAIFake({ latencyMs: 200 });
+});
+afterAll(() => fake.close());
+
+const PROMPT = 'lateral> ';
+const SLOW_QUERY = "SELECT id, label FROM t, LATERAL TABLE(ML_PREDICT('m', text, MAP['max_parallelism', 2]));\r";
+
+async function dataDirWithSlowModel(): Promise<string> {
+  const dir = freshDataDir();
+  const values = Array.from({ length: 300 }, (_, i) => `(${i}, 'row ${i}')`).join(', ');
+  const setup = await runCli([
+    '--data-dir',
+    dir,
+    '-e',
+    `CREATE CONNECTION c WITH ('type'='openai', 'endpoint'='${fake.chatUrl}', 'api-key'='${fake.apiKey}');
+     CREATE MODEL m INPUT (text STRING) OUTPUT (label STRING) WITH ('provider'='openai', 'task'='classification', 'openai.connection'='c');
+     CREATE TABLE t (id INT, text STRING);
+     INSERT INTO t VALUES ${values};`,
+  ]);
+  expect(setup.stderr).toBe('');
+  return dir;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each([
+  ['Ctrl-C', (shell: { write(keys: string): void }) => shell.write('\x03')],
+  ['kill -INT', (shell: { pid: number }) => process.kill(shell.pid, 'SIGINT')],
+])('the interactive shell under a terminal: %s while a statement runs', (_name, interrupt) => {
+  it('cancels the statement, stops the paid calls and returns to a working prompt', async () => {
+    const dir = await dataDirWithSlowModel();
+    const shell = await startPtyShell(['--data-dir', dir, '--execution', 'in-process']);
+    try {
+      await shell.waitFor(PROMPT);
+      const before = fake.requests.length;
+      shell.write(SLOW_QUERY);
+      await waitUntil(() => fake.requests.length - before >= 4);
+      const mark = shell.output().length;
+      interrupt(shell as never);
+      await shell.waitFor(/cancelled[\s\S]*lateral> $/, { from: mark });
+      const atPrompt = fake.requests.length;
+      await settle(600);
+      // At most the requests already on the wire when Ctrl-C came; none started after.
+      expect(fake.requests.length - atPrompt).toBeLessThanOrEqual(2);
+      expect(atPrompt - before).toBeLessThan(60);
+
+      const next = shell.output().length;
+      shell.write('SELECT 1 AS a;\r');
+      await shell.waitFor(/1 row in set[\s\S]*lateral> $/, { from: next });
+      shell.write('quit\r');
+      expect(await shell.exited).toBe(0);
+    } finally {
+      shell.kill();
+    }
+  });
+});
