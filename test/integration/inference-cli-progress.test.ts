@@ -18,7 +18,8 @@ function fakeSources() {
   let current = stats();
   let openScopes = 0;
   const observers = new Set<StatementObserver>();
-  const event: StatementEvent = { index: 0, text: 'SELECT ...', type: 'query' };
+  let expected: number | undefined;
+  const event: StatementEvent = { index: 0, text: 'SELECT ...', type: 'query', expectedRows: async () => expected };
   return {
     runtime: {
       openStatementStats() {
@@ -37,6 +38,7 @@ function fakeSources() {
     start: () => observers.forEach((observer) => observer.started?.(event)),
     rows: (count: number) => observers.forEach((observer) => observer.rows?.(event, count)),
     settle: () => observers.forEach((observer) => observer.settled?.(event)),
+    expect: (rows: number) => (expected = rows),
     openScopes: () => openScopes,
     observerCount: () => observers.size,
   };
@@ -87,9 +89,10 @@ describe('progress reporting per statement', () => {
     const sources = fakeSources();
     const { stream, output } = capture(true);
     const progress = startProgressReporting(sources, stream, { refreshMs: 5 });
+    sources.expect(300);
     sources.start();
     sources.set({ requests: 1, inFlight: 1, elapsedMs: 1 });
-    await until(() => output().includes('1 in flight'));
+    await until(() => output().includes('lateral: 0/300 rows (0%)'));
     const beforeRows = output().length;
     sources.rows(10);
     expect(output().slice(beforeRows)).toMatch(/\x1b\[2K$/);

@@ -121,9 +121,23 @@ describe('per-statement progress against the OpenAI fake', () => {
       const lastErr = writes.slice(0, index).filter((earlier) => earlier.stream === 'err').at(-1);
       if (lastErr) expect(lastErr.text).toMatch(/\x1b\[2K$|\n$/);
     });
+    // The table's 4 rows are the total: count, percentage and ETA.
+    expect(writes.map((write) => write.text).join('')).toMatch(/lateral: \d\/4 rows \(\d+%\) \| [\d.]+ rows\/s \| ETA /);
     const tail = writes.filter((write) => write.stream === 'err').at(-1)!;
     expect(tail.text).toMatch(/\x1b\[2K$/);
     progress.flush();
+  });
+
+  it('knows the total under a LIMIT, and not under a WHERE', async () => {
+    let mark = screen.writes.length;
+    expect((await runner.run(`SELECT id, label FROM t, LATERAL TABLE(ML_PREDICT('m', text, ${ONE_AT_A_TIME})) LIMIT 2;`, '<test>')).ok).toBe(true);
+    progress.flush();
+    expect(stderrSince(mark)).toMatch(/\d\/2 rows \(/);
+    mark = screen.writes.length;
+    expect((await runner.run(`SELECT id, label FROM t, LATERAL TABLE(ML_PREDICT('m', text, ${ONE_AT_A_TIME})) WHERE id > 1;`, '<test>')).ok).toBe(true);
+    progress.flush();
+    expect(stderrSince(mark)).toContain('in flight');
+    expect(stderrSince(mark)).not.toMatch(/\d\/\d+ rows/);
   });
 
   it('says when it waits on the rate limit', async () => {

@@ -7,8 +7,6 @@ import { progressText, summaryLine } from './progress-format.js';
 export interface ProgressSources {
   runtime: { openStatementStats(): StatementStatsScope };
   engine: { observeStatements(observer: StatementObserver): () => void };
-  /** Rows the statement will send to a model, when known in advance (gives total, % and ETA). */
-  expectedRows?: (event: StatementEvent) => number | undefined;
 }
 
 export interface ProgressOptions {
@@ -65,7 +63,7 @@ export function startProgressReporting(source: Scope | ProgressSources, stream: 
     started(event) {
       finish();
       flush();
-      current = new StatementProgress(sources.runtime.openStatementStats(), sources.expectedRows?.(event), stream, {
+      current = new StatementProgress(sources.runtime.openStatementStats(), event, stream, {
         tty,
         showAfterMs,
         notTtyScheduleMs: options.notTtyScheduleMs ?? 10_000,
@@ -101,11 +99,13 @@ interface LineSettings {
 class StatementProgress {
   private bar: SingleBar | undefined;
   private shown = false;
+  private totalRows: number | undefined;
+  private totalAsked = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly counters: StatementStatsScope,
-    private readonly totalRows: number | undefined,
+    private readonly event: StatementEvent,
     private readonly stream: NodeJS.WriteStream,
     private readonly settings: LineSettings,
   ) {
@@ -133,7 +133,16 @@ class StatementProgress {
 
   private tick(): void {
     const stats = this.counters.snapshot();
-    if (stats.requests === 0 || stats.elapsedMs < this.settings.showAfterMs) return;
+    if (stats.requests === 0) return;
+    if (!this.totalAsked) {
+      // Asked once the statement calls a model: counting rows costs a read of the table's file.
+      this.totalAsked = true;
+      this.event.expectedRows().then(
+        (rows) => (this.totalRows = rows),
+        () => undefined,
+      );
+    }
+    if (stats.elapsedMs < this.settings.showAfterMs) return;
     const text = this.fit(progressText(stats, this.totalRows));
     if (!this.bar) {
       this.shown = true;

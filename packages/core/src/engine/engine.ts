@@ -16,6 +16,7 @@ import { withStatementContext } from './statement-errors.js';
 import { ensureStatementPlugins } from './statement-plugins.js';
 import type { StatementResult } from './statement-result.js';
 import { StatementObservers, type StatementObserver } from './statement-observer.js';
+import { expectedInferenceRows } from './expected-rows.js';
 
 export interface EngineOptions {
   /** Where the catalog, secrets and memory tables live. */
@@ -82,7 +83,12 @@ export class Engine {
         // One `lateral.statement` span per statement: the parent of its inference operator and
         // request spans. Rows are pulled after execute returns, so each pull re-enters its context.
         const span = startStatementSpan(statement.text);
-        const event = { index, text: statement.text, type: statement.type };
+        const event = {
+          index,
+          text: statement.text,
+          type: statement.type,
+          expectedRows: () => expectedInferenceRows(statement, { catalog: this.catalog, registry: this.options.registry, dataDir: this.options.dataDir }),
+        };
         this.observers.started(event);
         try {
           throwIfAborted(signal);

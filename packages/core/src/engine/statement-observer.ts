@@ -6,6 +6,8 @@ export interface StatementEvent {
   text: string;
   /** `query`, `insert`, or the DDL statement's type. */
   type: string;
+  /** Rows the statement will send to models, when known before it runs (see expected-rows.ts). */
+  expectedRows(): Promise<number | undefined>;
 }
 
 /**
