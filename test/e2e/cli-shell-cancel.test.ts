@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIFake, type OpenAIFake } from '../fakes/openai-fake.js';
-import { freshDataDir, runCli } from '../support/run-cli.js';
+import { CLI_BIN, freshDataDir, REPO_ROOT, runCli } from '../support/run-cli.js';
 import { startPtyShell } from '../support/pty-shell.js';
 
 let fake: OpenAIFake;
@@ -22,6 +23,7 @@ async function dataDirWithSlowModel(): Promise<string> {
     `CREATE CONNECTION c WITH ('type'='openai', 'endpoint'='${fake.chatUrl}', 'api-key'='${fake.apiKey}');
      CREATE MODEL m INPUT (text STRING) OUTPUT (label STRING) WITH ('provider'='openai', 'task'='classification', 'openai.connection'='c');
      CREATE TABLE t (id INT, text STRING);
+     CREATE TABLE labelled (id INT, label STRING);
      INSERT INTO t VALUES ${values};`,
   ]);
   expect(setup.stderr).toBe('');
@@ -67,5 +69,48 @@ describe.each([
     } finally {
       shell.kill();
     }
+  });
+});
+
+describe('the interactive shell under a terminal: Ctrl-C during an INSERT', () => {
+  it('keeps none of the rows the cancelled INSERT wrote', async () => {
+    const dir = await dataDirWithSlowModel();
+    const shell = await startPtyShell(['--data-dir', dir, '--format', 'csv']);
+    try {
+      await shell.waitFor(PROMPT);
+      const before = fake.requests.length;
+      shell.write("INSERT INTO labelled SELECT id, label FROM t, LATERAL TABLE(ML_PREDICT('m', text, MAP['max_parallelism', 2]));\r");
+      await waitUntil(() => fake.requests.length - before >= 6);
+      const mark = shell.output().length;
+      shell.write('\x03');
+      await shell.waitFor(/cancelled[\s\S]*lateral> $/, { from: mark });
+      const next = shell.output().length;
+      shell.write('SELECT id FROM labelled;\r');
+      // csv: the header and no row.
+      await shell.waitFor(/SELECT id FROM labelled;\nid\nlateral> $/, { from: next });
+      shell.write('\\q\r');
+      expect(await shell.exited).toBe(0);
+    } finally {
+      shell.kill();
+    }
+  });
+});
+
+describe('the shell with piped input: SIGINT', () => {
+  it('stops the running statement, runs nothing after it and exits with 130', async () => {
+    const dir = await dataDirWithSlowModel();
+    const before = fake.requests.length;
+    const child = spawn(process.execPath, [CLI_BIN, '--data-dir', dir, '--format', 'ndjson'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    child.stdin.write(`${SLOW_QUERY.trim()}\nSELECT 'after' AS marker;\n`);
+    await waitUntil(() => fake.requests.length - before >= 4);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('LATERAL_ERR_ABORTED');
+    expect(stdout).not.toContain('after');
   });
 });

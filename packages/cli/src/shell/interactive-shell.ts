@@ -69,14 +69,15 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string,
     rl.prompt(true);
   };
   const interrupt = () => {
-    if (running) {
-      running.abort();
+    if (!terminal) {
+      // Piped input has no prompt to return to: stop the statement and the reading, as a script run does.
+      interruptedPipe = true;
+      running?.abort();
+      rl.close();
       return;
     }
-    if (!terminal) {
-      // Piped input has no prompt to return to: stop reading, as a script run does.
-      interruptedPipe = true;
-      rl.close();
+    if (running) {
+      running.abort();
       return;
     }
     buffer = '';
@@ -91,7 +92,7 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string,
   prompt(PROMPT);
   try {
     for await (const line of rl) {
-      if (isQuit(line)) break;
+      if (interruptedPipe || isQuit(line)) break;
       const command = buffer.trim() === '' ? parseShellCommand(line) : undefined;
       if (command) {
         await history?.add(line);
@@ -114,6 +115,7 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string,
       const outcome = await runner.run(script, '<shell>', running.signal);
       running = undefined;
       services.progress?.flush();
+      if (interruptedPipe) break;
       if (!outcome.ok) failures += 1;
       prompt(PROMPT);
     }
