@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DependencyContainer } from 'tsyringe';
 import { closeLateralContainer, openLateralContainer, STREAMS } from '../../packages/cli/src/lateral-session.js';
 import { startProgressReporting, type ProgressHandle } from '../../packages/cli/src/progress/progress-line.js';
 import { ScriptRunner } from '../../packages/cli/src/script-runner.js';
@@ -36,7 +35,7 @@ function terminal() {
 }
 
 let fake: OpenAIFake;
-let scope: DependencyContainer;
+let scope: Awaited<ReturnType<typeof openLateralContainer>>;
 let screen: ReturnType<typeof terminal>;
 let progress: ProgressHandle;
 let runner: ScriptRunner;

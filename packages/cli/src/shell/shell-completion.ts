@@ -38,7 +38,8 @@ export type Completion = [string[], string];
 const TABLE_CONTEXT = /\b(?:FROM|JOIN|INTO|TABLE|DESCRIBE|TABLES\s+LIKE)\s+$/i;
 const MODEL_CONTEXT = /(?:\b(?:MODEL|ML_PREDICT\s*\(|ML_EVALUATE\s*\(|AI_COMPLETE\s*\(|AI_EMBEDDING\s*\()\s*'?)$/i;
 const CONNECTION_CONTEXT = /(?:\bCONNECTION\s+|connection'\s*=\s*')$/i;
-const OPTION_KEY = /\bWITH\s*\((?:[^()]|\([^()]*\))*?(?:^|\(|,)\s*'([^']*)$/is;
+/** `WITH (` then complete `'key' = 'value',` pairs, then the key being typed. */
+const OPTION_KEY = /\bWITH\s*\((?:\s*'(?:[^']|'')*'\s*=\s*'(?:[^']|'')*'\s*,)*\s*'([^']*)$/is;
 
 /**
  * Completes the word before the cursor. `statement` is the text of the statement so far (earlier
