@@ -56,7 +56,10 @@ describe.each([
       interrupt(shell as never);
       await shell.waitFor(/cancelled[\s\S]*lateral> $/, { from: mark });
       const atPrompt = fake.requests.length;
+      const shownAtPrompt = shell.output();
       await settle(600);
+      // Nothing is redrawn under the prompt once the statement is over (no progress line, no summary).
+      expect(shell.output()).toBe(shownAtPrompt);
       // At most the requests already on the wire when Ctrl-C came; none started after.
       expect(fake.requests.length - atPrompt).toBeLessThanOrEqual(2);
       expect(atPrompt - before).toBeLessThan(60);
