@@ -189,9 +189,9 @@ async function runOnce(work: Work, raw: RawOptions): Promise<number> {
   }
   scope.registerInstance(STREAMS, streams);
   const runner = scope.resolve(ScriptRunner);
-  const stopProgress = options.progress ? startProgressReporting(scope, process.stderr) : () => undefined;
+  const stopProgress = options.progress ? startProgressReporting(scope, process.stderr) : undefined;
   try {
-    if ('shell' in work) return await runInteractiveShell(runner, options.dataDir);
+    if ('shell' in work) return await runInteractiveShell(runner, options.dataDir, { scope, progress: stopProgress });
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     process.once('SIGINT', onSignal);
@@ -216,7 +216,7 @@ async function runOnce(work: Work, raw: RawOptions): Promise<number> {
       process.off('SIGTERM', onSignal);
     }
   } finally {
-    stopProgress();
+    stopProgress?.();
     await closeLateralContainer(scope);
     await telemetry.shutdown();
     for (const stop of unwatch) stop();

@@ -29,6 +29,15 @@ describe('memory connector', () => {
     expect(connector.id).toBe('memory');
   });
 
+  it('counts rows without decoding them, as many as a read yields', async () => {
+    expect(await connector.countRows!(docs, { dataDir: dir.path })).toBe(0);
+    const sink = await connector.openSink(docs, { dataDir: dir.path });
+    await sink.write(Array.from({ length: 2500 }, (_, i): Row => [i, `body with a\nnewline ${i}`]));
+    await sink.close();
+    expect(await connector.countRows!(docs, { dataDir: dir.path })).toBe(2500);
+    expect((await readAll()).length).toBe(2500);
+  });
+
   it('reads nothing from a table never written', async () => {
     expect(await readAll()).toEqual([]);
   });

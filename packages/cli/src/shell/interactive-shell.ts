@@ -1,8 +1,13 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
+import { TOKENS, type Engine, type PluginLoader } from '@lateral/core';
+import type { CliOptions } from '../cli-options.js';
+import { CLI_OPTIONS, ENGINE } from '../lateral-session.js';
 import type { ScriptRunner } from '../script-runner.js';
-import { redactSecretValues } from '@lateral/core';
+import { catalogCompletionSource } from './catalog-completion-source.js';
+import { completeShellInput, type CompletionSource } from './shell-completion.js';
+import { applyDisplayCommand, isQuit, parseShellCommand, SHELL_COMMANDS, SHELL_HELP, type DisplaySettings } from './shell-commands.js';
+import { ShellHistory } from './shell-history.js';
 import { isCompleteScript } from './statement-buffer.js';
 
 const PROMPT = 'lateral> ';
@@ -10,75 +15,145 @@ const CONTINUATION = '      -> ';
 const HISTORY_FILE = 'history';
 const HISTORY_SIZE = 1000;
 
+type Scope = { resolve<T>(token: symbol): T; isRegistered?(token: symbol, recursive?: boolean): boolean };
+
+export interface ShellServices {
+  /** The CLI's container: the engine (catalog for completion), the plugin loader, the options (display settings). */
+  scope?: Scope;
+  /** The progress reporter: its pending summary is printed before the prompt comes back. */
+  progress?: { flush(): void };
+}
+
 /**
- * The interactive shell: multi-line statements end with `;`, history is kept in the data
- * directory, Ctrl-C cancels the running statement (or clears the input), Ctrl-D or `quit` exits.
+ * The interactive shell: multi-line statements end with `;`. On a terminal: Tab completion, a
+ * history in the data directory (one entry per statement), Ctrl-C (the key or SIGINT) cancels the
+ * running statement and returns to the prompt, or clears the line at the prompt; Ctrl-D, `quit`,
+ * `exit` or `\q` leave. Piped input (`lateral < script.sql`) prints no prompt, keeps stdout for
+ * rows and writes no history.
  */
-export async function runInteractiveShell(runner: ScriptRunner, dataDir: string): Promise<number> {
-  const historyPath = join(dataDir, HISTORY_FILE);
-  const history = await loadHistory(historyPath);
+export async function runInteractiveShell(runner: ScriptRunner, dataDir: string, services: ShellServices = {}): Promise<number> {
   const terminal = Boolean(process.stdin.isTTY);
-  // Prompts only on a terminal: piped input (`lateral < script.sql`) keeps stdout for rows.
-  const rl = createInterface({ input: process.stdin, output: terminal ? process.stdout : undefined, terminal, history, historySize: HISTORY_SIZE });
+  const history = terminal ? await ShellHistory.open(join(dataDir, HISTORY_FILE), HISTORY_SIZE) : undefined;
+  const display = displaySettings(services.scope);
+  const completion = completionSource(services.scope);
+  let buffer = '';
+  let running: AbortController | undefined;
+  let interruptedPipe = false;
+  let failures = 0;
+
+  const rl: Interface = createInterface({
+    input: process.stdin,
+    // Prompts only on a terminal: piped input keeps stdout for rows.
+    output: terminal ? process.stdout : undefined,
+    terminal,
+    // The shell adds entries itself (one per statement), so readline's own adding is off.
+    history: history?.entries ?? [],
+    historySize: 0,
+    ...(terminal && completion
+      ? {
+          completer: (line: string, callback: (error: Error | null, result?: [string[], string]) => void) => {
+            completeShellInput(buffer + line, completion).then(
+              (result) => callback(null, result),
+              () => callback(null, [[], line]),
+            );
+          },
+        }
+      : {}),
+  });
+  // readline copies the history option: point it at the shell's entries so additions show at once.
+  if (history) (rl as unknown as { history: string[] }).history = history.entries;
+  const say = (text: string) => (terminal ? process.stdout : process.stderr).write(`${text}\n`);
   const prompt = (text: string) => {
     if (!terminal) return;
     rl.setPrompt(text);
-    rl.prompt();
+    rl.prompt(true);
   };
-  let buffer = '';
-  let running: AbortController | undefined;
-  let failures = 0;
-
-  if (terminal) process.stdout.write("Lateral shell. End statements with ';'. Type 'quit' to leave.\n");
-  rl.on('SIGINT', () => {
+  const interrupt = () => {
+    if (!terminal) {
+      // Piped input has no prompt to return to: stop the statement and the reading, as a script run does.
+      interruptedPipe = true;
+      running?.abort();
+      rl.close();
+      return;
+    }
     if (running) {
       running.abort();
       return;
     }
     buffer = '';
-    process.stdout.write('\n');
+    clearLine(rl);
+    process.stdout.write('^C\n');
     prompt(PROMPT);
-  });
-  prompt(PROMPT);
+  };
+  rl.on('SIGINT', interrupt);
+  process.on('SIGINT', interrupt);
 
-  for await (const line of rl) {
-    if (buffer === '' && /^\s*(quit|exit|\\q)\s*;?\s*$/i.test(line)) break;
-    buffer += `${line}\n`;
-    if (!isCompleteScript(buffer)) {
-      prompt(CONTINUATION);
-      continue;
+  if (terminal) say("Lateral shell. End statements with ';'. Type \\? for help, \\q to leave.");
+  prompt(PROMPT);
+  try {
+    for await (const line of rl) {
+      if (interruptedPipe || isQuit(line)) break;
+      const command = buffer.trim() === '' ? parseShellCommand(line) : undefined;
+      if (command) {
+        await history?.add(line);
+        if (command.kind === 'help') say(SHELL_HELP);
+        else if (command.kind === 'unknown') say(`LATERAL_ERR_CLI_USAGE: unknown shell command ${command.name}; type \\? for help.`);
+        else if (command.kind !== 'quit') {
+          say(applyDisplayCommand(command, display));
+          runner.useWriter({ ...runner.writerOptions, format: display.format, expanded: display.expanded ?? false });
+        }
+        buffer = '';
+        prompt(PROMPT);
+        continue;
+      }
+      buffer += `${line}\n`;
+      if (!isCompleteScript(buffer)) {
+        prompt(buffer.trim() === '' ? PROMPT : CONTINUATION);
+        continue;
+      }
+      const script = buffer;
+      buffer = '';
+      await history?.add(script);
+      running = new AbortController();
+      const outcome = await runner.run(script, '<shell>', running.signal);
+      running = undefined;
+      services.progress?.flush();
+      if (interruptedPipe) break;
+      if (!outcome.ok) failures += 1;
+      prompt(PROMPT);
     }
-    const script = buffer;
-    buffer = '';
-    await saveHistory(historyPath, script);
-    running = new AbortController();
-    rl.pause();
-    const outcome = await runner.run(script, '<shell>', running.signal);
-    rl.resume();
-    running = undefined;
-    if (!outcome.ok) failures += 1;
-    prompt(PROMPT);
+  } finally {
+    process.off('SIGINT', interrupt);
+    rl.close();
   }
-  rl.close();
+  if (interruptedPipe) return 130;
   // In a pipe (`echo 'SELECT 1;' | lateral`) a failed statement must show in the exit status.
   return terminal || failures === 0 ? 0 : 1;
 }
 
-async function loadHistory(path: string): Promise<string[]> {
-  try {
-    const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-    return lines.slice(-HISTORY_SIZE).reverse();
-  } catch {
-    return [];
-  }
+/** Empties readline's current line (as Ctrl-U then Ctrl-K would). */
+function clearLine(rl: Interface): void {
+  rl.write(null, { ctrl: true, name: 'e' });
+  rl.write(null, { ctrl: true, name: 'u' });
 }
 
-async function saveHistory(path: string, script: string): Promise<void> {
-  const entry = redactSecretValues(script).replace(/\s*\n\s*/g, ' ').trim();
+/** The options object the script runner reads: the shell's display commands change it in place. */
+function displaySettings(scope: Scope | undefined): DisplaySettings {
+  const options = tryResolve<CliOptions>(scope, CLI_OPTIONS);
+  return options ?? { format: 'table' };
+}
+
+function completionSource(scope: Scope | undefined): CompletionSource | undefined {
+  const engine = tryResolve<Engine>(scope, ENGINE);
+  if (!engine) return undefined;
+  return catalogCompletionSource(engine, tryResolve<PluginLoader>(scope, TOKENS.PluginLoader), SHELL_COMMANDS);
+}
+
+function tryResolve<T>(scope: Scope | undefined, token: symbol): T | undefined {
+  if (!scope) return undefined;
   try {
-    await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
-    await appendFile(path, `${entry}\n`, { mode: 0o600 });
+    return scope.resolve<T>(token);
   } catch {
-    // History is a convenience; a read-only data directory must not break the shell.
+    return undefined;
   }
 }

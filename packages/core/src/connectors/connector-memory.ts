@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConnectorContext, ConnectorV1, TableDefinition } from '../contracts/connector.js';
@@ -48,6 +49,18 @@ export const memoryConnector: ConnectorV1 = {
   },
   async openSink(table, context) {
     return openAppendSink(memoryTableFile(table, context.dataDir), (rows) => encodeJsonLines(table.columns, rows));
+  },
+  /** One row per line of the file: newlines are counted without decoding rows. */
+  async countRows(table, context) {
+    const file = memoryTableFile(table, context.dataDir);
+    const end = await fileLength(file);
+    if (end === 0) return 0;
+    let rows = 0;
+    for await (const chunk of createReadStream(file, { end: end - 1 })) {
+      const bytes = chunk as Buffer;
+      for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) rows += 1;
+    }
+    return rows;
   },
   async drop(table, context) {
     await unlink(memoryTableFile(table, context.dataDir)).catch((error: NodeJS.ErrnoException) => {

@@ -32,4 +32,9 @@ export interface ConnectorV1 {
   openSink(table: TableDefinition, context: ConnectorContext): Promise<TableSink>;
   /** Deletes stored rows when the table is dropped. */
   drop?(table: TableDefinition, context: ConnectorContext): Promise<void>;
+  /**
+   * How many rows a read would yield now, when the connector can tell cheaply (without decoding
+   * them); the CLI's progress line shows a total, a percentage and an ETA from it.
+   */
+  countRows?(table: TableDefinition, context: ConnectorContext): Promise<number>;
 }

@@ -15,6 +15,8 @@ import { guardRows, type GuardedRows } from './rows-guard.js';
 import { withStatementContext } from './statement-errors.js';
 import { ensureStatementPlugins } from './statement-plugins.js';
 import type { StatementResult } from './statement-result.js';
+import { StatementObservers, type StatementObserver } from './statement-observer.js';
+import { expectedInferenceRows } from './expected-rows.js';
 
 export interface EngineOptions {
   /** Where the catalog, secrets and memory tables live. */
@@ -48,6 +50,7 @@ export interface ExecuteOptions {
  */
 export class Engine {
   private readonly settings = new Map<string, string>();
+  private readonly observers = new StatementObservers();
 
   private constructor(
     private readonly options: EngineOptions,
@@ -60,6 +63,11 @@ export class Engine {
 
   get registry(): PluginRegistry {
     return this.options.registry;
+  }
+
+  /** Hears about every statement this engine runs (start, row batches, end); returns the unsubscribe. */
+  observeStatements(observer: StatementObserver): () => void {
+    return this.observers.add(observer);
   }
 
   /**
@@ -81,22 +89,39 @@ export class Engine {
         // One `lateral.statement` span per statement: the parent of its inference operator and
         // request spans. Rows are pulled after execute returns, so each pull re-enters its context.
         const span = startStatementSpan(statement.text);
+        const event = {
+          index,
+          text: statement.text,
+          type: statement.type,
+          expectedRows: () => expectedInferenceRows(statement, { catalog: this.catalog, registry: this.options.registry, dataDir: this.options.dataDir }),
+        };
+        this.observers.started(event);
         try {
           throwIfAborted(signal);
           result = await otelContext.with(span.context, () => this.execute(statement, context));
         } catch (error) {
           const completed = withStatementContext(error, statement, index, sql);
           span.end(completed);
+          this.observers.settled(event, completed);
           throw completed;
         }
         if (result.kind === 'rows') {
           open = guardRows(result, (error) => withStatementContext(error, statement, index, sql), {
-            run: (pull) => otelContext.with(span.context, pull),
-            onSettled: (error) => span.end(error),
+            run: async (pull) => {
+              const step = await otelContext.with(span.context, pull);
+              const batch = (step as IteratorResult<unknown[]>).value;
+              if (Array.isArray(batch)) this.observers.rows(event, batch.length);
+              return step;
+            },
+            onSettled: (error) => {
+              span.end(error);
+              this.observers.settled(event, error);
+            },
           });
           yield open.result;
         } else {
           span.end();
+          this.observers.settled(event);
           yield result;
         }
       }

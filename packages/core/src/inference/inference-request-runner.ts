@@ -54,6 +54,8 @@ interface AttemptTiming {
  */
 export class RequestRunner {
   private typicalLatencyMs = 0;
+  /** Pacing reports when it holds a request back (start slot, token budget). */
+  private readonly pacingWaits = (delta: number) => this.context.stats.add('rateLimitWaits', delta);
   private readonly metricAttributes: Attributes;
   private readonly spanAttributes: Attributes;
 
@@ -87,7 +89,7 @@ export class RequestRunner {
       const outcome = await limiter.schedule(signal, estimatedTokens, async (dispatchedAt, queueWaitMs) => {
         deadline ??= dispatchedAt + config.clientTimeoutMs;
         return this.attempt(rows, attempt, { budgetMs: deadline - dispatchedAt, dispatchedAt, queueWaitMs, estimatedTokens }, signal);
-      });
+      }, this.pacingWaits);
       if (outcome.ok) return outcome.rows;
       const error = fromPlainTaskError(outcome.error);
       if (signal.aborted || error.code === 'LATERAL_ERR_ABORTED') throw abortedError();
@@ -112,9 +114,15 @@ export class RequestRunner {
       if (!rateLimited) failuresRetried += 1;
       this.context.stats.add('retries');
       this.context.instruments.retries.add(1, this.metricAttributes);
-      await sleep(delay, undefined, { signal }).catch(() => {
-        throw abortedError();
-      });
+      // Backing off after a 429 is waiting on the provider's rate limit (the progress line says so).
+      if (rateLimited) this.context.stats.add('rateLimitWaits', 1);
+      try {
+        await sleep(delay, undefined, { signal }).catch(() => {
+          throw abortedError();
+        });
+      } finally {
+        if (rateLimited) this.context.stats.add('rateLimitWaits', -1);
+      }
     }
   }
 
@@ -138,6 +146,7 @@ export class RequestRunner {
     instruments.queueWait.record(queueWaitMs, this.metricAttributes);
     const outcome = budgetMs > 0 ? await this.execute(span, rows, attempt, budgetMs, signal) : outOfTime(this.context.model.providerId, this.context.config.clientTimeoutMs);
     instruments.requestDuration.record(outcome.durationMs, this.metricAttributes);
+    if (outcome.ok || outcome.error.kind !== 'aborted') stats.recordLatency(outcome.durationMs);
     if (outcome.status !== undefined) span.setAttribute(SPAN_ATTRIBUTES.httpStatus, outcome.status);
     if (outcome.ok) {
       const { inputTokens = 0, outputTokens = 0, estimated } = outcome.usage;
@@ -150,6 +159,8 @@ export class RequestRunner {
       limiter.noteSuccess(dispatchedAt, outcome.rateLimitHeaders, inputTokens + outputTokens - estimatedTokens);
       stats.add('rowsDone', rows.length);
       stats.add('tokens', inputTokens + outputTokens);
+      stats.add('inputTokens', inputTokens);
+      stats.add('outputTokens', outputTokens);
       instruments.rows.add(rows.length, this.metricAttributes);
       instruments.tokens.add(inputTokens + outputTokens, this.metricAttributes);
     } else if (outcome.error.kind !== 'aborted' || !signal.aborted) {

@@ -5,7 +5,7 @@ import { LateralError } from '../errors/lateral-error.js';
 import { PoolExecutor } from '../pool/pool-executor.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import { createInferenceInstruments, type InferenceInstruments } from '../telemetry/telemetry-metrics.js';
-import { RuntimeStatsTracker, type RuntimeStats, type RuntimeStatsListener } from '../telemetry/telemetry-runtime-stats.js';
+import { RuntimeStatsTracker, type RuntimeStats, type RuntimeStatsListener, type StatementStatsScope } from '../telemetry/telemetry-runtime-stats.js';
 import { AutoExecutor } from './inference-auto-executor.js';
 import type { BackoffOptions } from './inference-backoff.js';
 import type { TaskExecutor } from './inference-executor.js';
@@ -40,6 +40,8 @@ export interface ObservableInferenceRuntime extends InferenceRuntime {
   readonly stats: RuntimeStats;
   /** Called after every change (keep listeners cheap); returns the unsubscribe function. */
   subscribe(listener: RuntimeStatsListener): () => void;
+  /** Counters of their own for one statement, from now until `close()` (the CLI's per-statement progress). */
+  openStatementStats(): StatementStatsScope;
 }
 
 class LateralInferenceRuntime implements ObservableInferenceRuntime {
@@ -68,6 +70,10 @@ class LateralInferenceRuntime implements ObservableInferenceRuntime {
 
   subscribe(listener: RuntimeStatsListener): () => void {
     return this.tracker.subscribe(listener);
+  }
+
+  openStatementStats(): StatementStatsScope {
+    return this.tracker.openScope();
   }
 
   openSession(model: ResolvedModel, config: InvocationConfig, signal?: AbortSignal): InferenceSession {

@@ -67,16 +67,25 @@ export class EndpointLimiter {
     return this.tokens !== undefined;
   }
 
-  /** Runs `job` when the endpoint's pacing allows; rejects with LATERAL_ERR_ABORTED once aborted. */
-  async schedule<R>(signal: AbortSignal, estimatedTokens: number, job: ScheduledJob<R>): Promise<R> {
+  /**
+   * Runs `job` when the endpoint's pacing allows; rejects with LATERAL_ERR_ABORTED once aborted.
+   * `onWait(+1)` / `onWait(-1)` bracket each time pacing holds the request back (the token budget
+   * or a start slot), so the progress line can say it waits on the rate limit.
+   */
+  async schedule<R>(signal: AbortSignal, estimatedTokens: number, job: ScheduledJob<R>, onWait: (delta: number) => void = () => undefined): Promise<R> {
     const enqueuedAt = this.now();
     if (this.tokens && estimatedTokens > 0) {
       const weight = Math.max(1, Math.min(Math.ceil(estimatedTokens), this.tokens.capacity));
-      await untilAborted(this.tokens.limiter.schedule({ weight }, async () => undefined), signal);
+      onWait(1);
+      try {
+        await untilAborted(this.tokens.limiter.schedule({ weight }, async () => undefined), signal);
+      } finally {
+        onWait(-1);
+      }
     }
     if (signal.aborted) throw abortedError();
     const run = async (): Promise<R> => {
-      await this.gate(signal);
+      await this.gate(signal, onWait);
       const dispatchedAt = this.controller.noteDispatch();
       return job(dispatchedAt, Math.max(0, dispatchedAt - enqueuedAt));
     };
@@ -109,14 +118,17 @@ export class EndpointLimiter {
   }
 
   /** Waits for this request's start slot; a pause that began meanwhile sends it back in line. */
-  private async gate(signal: AbortSignal): Promise<void> {
+  private async gate(signal: AbortSignal, onWait: (delta: number) => void): Promise<void> {
     for (;;) {
       if (signal.aborted) throw abortedError();
       const now = this.now();
       const slot = Math.max(now, now + this.controller.pauseRemainingMs(), this.lastSlot + this.applied.minTimeMs);
       this.lastSlot = slot;
       if (slot <= now) return;
-      await sleep(slot - now, undefined, { signal }).catch(() => undefined);
+      onWait(1);
+      await sleep(slot - now, undefined, { signal })
+        .catch(() => undefined)
+        .finally(() => onWait(-1));
       if (signal.aborted) throw abortedError();
       if (this.controller.pauseRemainingMs() === 0) return;
     }
