@@ -63,11 +63,9 @@ export function abortedError(): LateralError {
   return new LateralError({ code: 'LATERAL_ERR_ABORTED', message: 'The statement was cancelled.' });
 }
 
-/** By shape, not `instanceof`: a duplicate copy of core (a provider's own) has its own class. */
+/** By its marker, not `instanceof`: a duplicate copy of core (a provider's own) has its own class. */
 export function isProviderCallError(error: unknown): error is ProviderCallError {
-  if (!LateralError.isInstance(error)) return false;
-  const candidate = error as Partial<ProviderCallError>;
-  return typeof candidate.retryable === 'boolean' && typeof candidate.providerId === 'string';
+  return ProviderCallError.isInstance(error);
 }
 
 /** Details are "plain facts", but a plugin may still put a function or a class there: keep JSON only. */
