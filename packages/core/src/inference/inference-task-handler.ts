@@ -25,6 +25,8 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
   const cpu = { ms: 0 };
   let answered: TransportResponse | undefined;
   let sensitive: string[] = [];
+  // credentials the transport derives (tokens, signatures) are masked out of every failure too
+  const derivedSecrets = new Set<string>();
   try {
     if (signal.aborted) return { ok: false, error: { kind: 'aborted' }, durationMs: 0 };
     const base = await source.invocationFor(task);
@@ -37,7 +39,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
     };
     const parent = extractTraceCarrier(task.carrier);
     const { decoded, response } = await context.with(parent, () =>
-      invokeOnce(invocation, task.rows, { signal, timeoutMs: task.timeoutMs }),
+      invokeOnce(invocation, task.rows, { signal, timeoutMs: task.timeoutMs, derivedSecrets }),
     );
     if (decoded.rows.length !== task.rows.length) {
       throw new ProviderCallError({
@@ -62,7 +64,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
   } catch (error) {
     return {
       ok: false,
-      error: toPlainTaskError(error, sensitive, signal.aborted),
+      error: toPlainTaskError(error, [...sensitive, ...derivedSecrets], signal.aborted),
       status: answered?.status,
       rateLimitHeaders: answered ? pickRateLimitHeaders(answered.headers) : undefined,
       durationMs: performance.now() - started,
