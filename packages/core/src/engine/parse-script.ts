@@ -1,7 +1,6 @@
 import { parse, SqlSyntaxError, type Script } from '@lateral/parser';
 import { LateralError } from '../errors/lateral-error.js';
-import { redactSecretValues } from './redact-statement.js';
-import { sourceExcerpt } from './source-excerpt.js';
+import { redactedExcerpt } from './source-excerpt.js';
 
 /** Parses a whole script before anything runs; a syntax error becomes LATERAL_ERR_PARSE_SYNTAX. */
 export function parseScript(sql: string, source: string | undefined): Script {
@@ -20,7 +19,7 @@ export function parseScript(sql: string, source: string | undefined): Script {
       message: error.message,
       location,
       expected: error.expected,
-      details: { excerpt: redactSecretValues(sourceExcerpt(sql, location)) },
+      details: { excerpt: redactedExcerpt(sql, location) },
       cause: error,
     });
   }
