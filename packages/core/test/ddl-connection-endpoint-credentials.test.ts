@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '@lateral/core';
+import { formatLateralError, type Engine } from '@lateral/core';
 import { joinEndpointCredentials, splitEndpointCredentials } from '../src/options/endpoint-credentials.js';
-import { messageOf, openEngine, rowsOf, temporaryDataDir } from './engine-test-kit.js';
+import { failureOf, messageOf, openEngine, rowsOf, temporaryDataDir } from './engine-test-kit.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -61,5 +61,14 @@ describe('credentials in endpoint URLs', () => {
     const split = splitEndpointCredentials('https://h/p?KEY=a1&Sig=b2&api_key=c3');
     expect(split.endpoint).toBe('https://h/p?KEY=*****&Sig=*****&api_key=*****');
     expect(joinEndpointCredentials(split.endpoint, split.secrets)).toBe('https://h/p?KEY=a1&Sig=b2&api_key=c3');
+  });
+});
+
+describe('messages that quote an endpoint', () => {
+  it('show its credentials as *****', async () => {
+    const failure = await failureOf(engine, `CREATE CONNECTION c WITH ('type' = 'testai', 'endpoint' = 'not a url?key=${URL_KEY}', 'api-key' = 'sk-test-0001')`);
+    const text = formatLateralError(failure, 'x.sql');
+    expect(text).toContain("'not a url?key=*****' is not a URL");
+    expect(text).not.toContain(URL_KEY);
   });
 });

@@ -1,6 +1,6 @@
 import { printDataType, printStringLiteral, type DataType } from '@lateral/parser';
 import { MASK } from '../errors/mask-secrets.js';
-import { endpointCredentialSpans } from '../options/endpoint-credentials.js';
+import { maskEndpointCredentials } from '../options/endpoint-credentials.js';
 import { isPureEnvReference } from '../options/env-reference.js';
 import type { Column } from '../types/schema.js';
 
@@ -26,16 +26,7 @@ export function displaySecret(value: string): string {
  * CREATE CONNECTION already stores them so; this also covers catalogs written before it did.
  */
 export function displayEndpoint(endpoint: string): string {
-  const parts: string[] = [];
-  let copied = 0;
-  for (const span of endpointCredentialSpans(endpoint)) {
-    const value = endpoint.slice(span.start, span.end);
-    if (isPureEnvReference(value)) continue;
-    parts.push(endpoint.slice(copied, span.start), MASK);
-    copied = span.end;
-  }
-  parts.push(endpoint.slice(copied));
-  return parts.join('');
+  return maskEndpointCredentials(endpoint);
 }
 
 /**

@@ -107,6 +107,22 @@ export function endpointCredentialSpans(text: string, start = 0, end = text.leng
   return spans;
 }
 
+/**
+ * The endpoint with its credentials shown as `*****` (a `${env:…}` reference stays: it reveals
+ * nothing), for anything people read: DESCRIBE, SHOW CREATE, messages that quote the endpoint.
+ */
+export function maskEndpointCredentials(endpoint: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (const span of endpointCredentialSpans(endpoint)) {
+    if (PURE_ENV_REFERENCE.test(endpoint.slice(span.start, span.end))) continue;
+    parts.push(endpoint.slice(copied, span.start), MASK_TEXT);
+    copied = span.end;
+  }
+  parts.push(endpoint.slice(copied));
+  return parts.join('');
+}
+
 /** Secret keys of the credentials taken out of an endpoint; no option can be named so (options are checked against the schema). */
 const USERINFO_SECRET = 'endpoint.userinfo';
 const QUERY_SECRET_PREFIX = 'endpoint.query.';
