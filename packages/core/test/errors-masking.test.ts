@@ -124,3 +124,41 @@ describe('what a failed call keeps', () => {
     expect(kept).not.toContain('ya29');
   });
 });
+
+describe('a task that fails before its request', () => {
+  it('masks the connection secrets out of a Lateral error quoting the endpoint', async () => {
+    const { runInferenceTask } = await import('../src/inference/inference-task-handler.js');
+    const { LateralError } = await import('@lateral/core');
+    const endpoint = 'https://x.example/run?key=url-secret-0123456789';
+    const task = {
+      sessionId: 's',
+      model: {
+        name: 'm',
+        version: 1,
+        providerId: 'x',
+        task: 'classification' as const,
+        input: [{ name: 'text', dataType: STRING }],
+        output: [{ name: 'label', dataType: STRING }],
+        inputFormat: { id: 'JSON' },
+        outputFormat: { id: 'JSON' },
+        params: {},
+        providerOptions: {},
+        connection: { name: 'c', type: 'x', endpoint, options: {}, secrets: { 'endpoint.query.0': 'url-secret-0123456789' } },
+      },
+      modelKey: 'k',
+      rows: [['hello there']],
+      attempt: 0,
+      timeoutMs: 1000,
+      carrier: {},
+      preciseTokens: false,
+    };
+    const source = {
+      invocationFor: () => Promise.reject(new LateralError({ code: 'LATERAL_ERR_OPTION_INVALID', message: `x: expected …/invocations, got ${endpoint}` })),
+    };
+    const outcome = await runInferenceTask(source, task, new AbortController().signal);
+    expect(outcome.ok).toBe(false);
+    const text = JSON.stringify(outcome);
+    expect(text).toContain('got https://x.example/run?key=*****');
+    expect(text).not.toContain('url-secret');
+  });
+});
