@@ -44,6 +44,12 @@ describe('maskSecrets', () => {
     expect(maskAndTruncate(text, secrets, 100)).toBe(`${'x'.repeat(100)}…(truncated)`);
   });
 
+  it('finds the longest secret among many that share a prefix, and the short ones among them', () => {
+    const template = 'Classify the sentiment: ';
+    const secrets = [...Array.from({ length: 50 }, (_, i) => `${template}review ${i}`), 'Clas', 'Classify', 'Classify the sentiment: rev'];
+    expect(maskSecrets(`[${template}review 42] [${template}review 7x] [Classify it] [Clasp] [${template}rev!]`, secrets)).toBe('[*****] [*****x] [***** it] [*****p] [*****!]');
+  });
+
   it('truncates after masking, so a secret across the cut is not half shown', () => {
     const secret = 'sk-0123456789';
     expect(maskAndTruncate(`${'a'.repeat(8)}${secret}tail`, [secret], 10)).toBe(`${'a'.repeat(8)}**…(truncated)`);

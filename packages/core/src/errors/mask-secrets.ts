@@ -24,46 +24,113 @@ export function secretForms(secret: string): string[] {
   return [...forms];
 }
 
+/** A bucket with more candidates than this is split on its next four characters. */
+const BUCKET_SIZE = 8;
+const STRIDE = 4;
+
 /**
- * Finds secrets in text in one left-to-right pass: candidates are grouped by their first four
- * UTF-16 units, so each position costs one lookup plus a comparison with the few secrets that
- * start like the text there (longest first). A match is skipped over whole. The old approach,
- * one split/join per secret, cost the text's length times the number of secrets, and a failed
- * batch masks every string it sent.
+ * A node of the index: the secrets that share the text's first `depth × 4` characters. A leaf
+ * lists them (longest first); a split node keeps those that end within its next four characters
+ * (`short`) and hands the longer ones down, keyed by those four characters.
+ */
+interface IndexNode {
+  leaf?: string[];
+  short?: string[];
+  children?: Map<number, Map<number, IndexNode>>;
+}
+
+/** Four characters as two 32-bit map keys (used while building; the lookup inlines it). */
+function key(text: string, at: number): [number, number] {
+  return [(text.charCodeAt(at) << 16) | text.charCodeAt(at + 1), (text.charCodeAt(at + 2) << 16) | text.charCodeAt(at + 3)];
+}
+
+function buildNode(secrets: string[], depth: number): IndexNode {
+  if (secrets.length <= BUCKET_SIZE) return { leaf: secrets.sort((a, b) => b.length - a.length) };
+  const offset = depth * STRIDE;
+  const short: string[] = [];
+  const groups = new Map<number, Map<number, string[]>>();
+  for (const secret of secrets) {
+    if (secret.length < offset + STRIDE) {
+      short.push(secret);
+      continue;
+    }
+    const [outer, inner] = key(secret, offset);
+    let level = groups.get(outer);
+    if (!level) groups.set(outer, (level = new Map()));
+    const group = level.get(inner);
+    if (group) group.push(secret);
+    else level.set(inner, [secret]);
+  }
+  const children = new Map<number, Map<number, IndexNode>>();
+  for (const [outer, level] of groups) {
+    const built = new Map<number, IndexNode>();
+    for (const [inner, group] of level) built.set(inner, buildNode(group, depth + 1));
+    children.set(outer, built);
+  }
+  return { short: short.sort((a, b) => b.length - a.length), children };
+}
+
+/**
+ * Finds secrets in text in one left-to-right pass. The secrets are indexed four characters at a
+ * time (a bucket is split only while it holds more than eight), so each position costs a few map
+ * lookups and at most a handful of comparisons, also when many secrets share a long prefix, as
+ * prompts built from one template do. A match is skipped over whole. The old approach, one
+ * split/join per secret, cost the text's length times the number of secrets, and a failed batch
+ * masks every string it sent.
  */
 class SecretMatcher {
-  private readonly buckets = new Map<number, Map<number, string[]>>();
+  private readonly root?: IndexNode;
 
   constructor(secrets: Iterable<string>) {
-    const seen = new Set<string>();
+    const forms = new Set<string>();
     for (const secret of secrets) {
       if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
-      for (const form of secretForms(secret)) {
-        if (seen.has(form)) continue;
-        seen.add(form);
-        const outer = (form.charCodeAt(0) << 16) | form.charCodeAt(1);
-        const inner = (form.charCodeAt(2) << 16) | form.charCodeAt(3);
-        let level = this.buckets.get(outer);
-        if (!level) this.buckets.set(outer, (level = new Map()));
-        const list = level.get(inner);
-        if (list) list.push(form);
-        else level.set(inner, [form]);
-      }
+      for (const form of secretForms(secret)) forms.add(form);
     }
-    for (const level of this.buckets.values()) for (const list of level.values()) list.sort((a, b) => b.length - a.length);
+    if (forms.size > 0) this.root = buildNode([...forms], 0);
   }
 
   get empty(): boolean {
-    return this.buckets.size === 0;
+    return this.root === undefined;
   }
 
-  /** The length of the longest secret that starts at `index`, or 0. */
+  /** The length of the longest secret that starts at `index`, or 0. No allocation on the way down: this runs at every position. */
   matchAt(text: string, index: number): number {
-    const level = this.buckets.get((text.charCodeAt(index) << 16) | text.charCodeAt(index + 1));
-    if (!level) return 0;
-    const list = level.get((text.charCodeAt(index + 2) << 16) | text.charCodeAt(index + 3));
-    if (!list) return 0;
-    for (const secret of list) if (text.startsWith(secret, index)) return secret.length;
+    let node = this.root;
+    let depth = 0;
+    let deepest: IndexNode | undefined;
+    while (node?.children) {
+      if (node.short !== undefined && node.short.length > 0) deepest = node;
+      const at = index + depth * STRIDE;
+      if (at + STRIDE > text.length) {
+        node = undefined;
+        break;
+      }
+      const outer = (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+      const inner = (text.charCodeAt(at + 2) << 16) | text.charCodeAt(at + 3);
+      node = node.children.get(outer)?.get(inner);
+      depth += 1;
+    }
+    if (node?.leaf) for (const secret of node.leaf) if (text.startsWith(secret, index)) return secret.length;
+    // shorter secrets kept on the way down (rare), deepest (longest) first
+    return deepest === undefined ? 0 : this.shortMatch(text, index, deepest);
+  }
+
+  /** Walks down again to `last` (the deepest node with a short list), then checks the short lists from there up. */
+  private shortMatch(text: string, index: number, last: IndexNode): number {
+    const path: IndexNode[] = [];
+    let node = this.root;
+    let depth = 0;
+    while (node) {
+      path.push(node);
+      if (node === last) break;
+      const at = index + depth * STRIDE;
+      node = node.children?.get((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1))?.get((text.charCodeAt(at + 2) << 16) | text.charCodeAt(at + 3));
+      depth += 1;
+    }
+    for (let level = path.length - 1; level >= 0; level -= 1) {
+      for (const secret of path[level]!.short ?? []) if (text.startsWith(secret, index)) return secret.length;
+    }
     return 0;
   }
 }
