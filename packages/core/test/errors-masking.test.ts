@@ -168,3 +168,12 @@ describe('a task that fails before its request', () => {
     expect(text).not.toContain('url-secret');
   });
 });
+
+describe('maskSecrets on secrets sharing a very long prefix', () => {
+  it('builds its index without recursion (no stack overflow) and still masks each', () => {
+    const prefix = 'p'.repeat(2_000_000);
+    const secrets = Array.from({ length: 12 }, (_, i) => `${prefix}${i}-end`);
+    const masked = maskSecrets(`[${secrets[3]}] [${secrets[11]}]`, secrets);
+    expect(masked).toBe('[*****] [*****]');
+  });
+});

@@ -27,6 +27,7 @@ export function secretForms(secret: string): string[] {
 /** A bucket with more candidates than this is split on its next four characters. */
 const BUCKET_SIZE = 8;
 const STRIDE = 4;
+const MAX_DEPTH = 64;
 
 /**
  * A node of the index: the secrets that share the text's first `depth × 4` characters. A leaf
@@ -44,30 +45,42 @@ function key(text: string, at: number): [number, number] {
   return [(text.charCodeAt(at) << 16) | text.charCodeAt(at + 1), (text.charCodeAt(at + 2) << 16) | text.charCodeAt(at + 3)];
 }
 
-function buildNode(secrets: string[], depth: number): IndexNode {
-  if (secrets.length <= BUCKET_SIZE) return { leaf: secrets.sort((a, b) => b.length - a.length) };
-  const offset = depth * STRIDE;
-  const short: string[] = [];
-  const groups = new Map<number, Map<number, string[]>>();
-  for (const secret of secrets) {
-    if (secret.length < offset + STRIDE) {
-      short.push(secret);
+/**
+ * Builds the index with a work list, not recursion: secrets sharing a long prefix must not cost
+ * stack. Splitting stops at MAX_DEPTH (256 characters): a deeper bucket stays a list.
+ */
+function buildIndex(secrets: string[]): IndexNode {
+  const root: IndexNode = {};
+  const work: Array<{ node: IndexNode; secrets: string[]; depth: number }> = [{ node: root, secrets, depth: 0 }];
+  for (let next = work.pop(); next !== undefined; next = work.pop()) {
+    const { node, depth } = next;
+    if (next.secrets.length <= BUCKET_SIZE || depth >= MAX_DEPTH) {
+      node.leaf = next.secrets.sort((a, b) => b.length - a.length);
       continue;
     }
-    const [outer, inner] = key(secret, offset);
-    let level = groups.get(outer);
-    if (!level) groups.set(outer, (level = new Map()));
-    const group = level.get(inner);
-    if (group) group.push(secret);
-    else level.set(inner, [secret]);
+    const offset = depth * STRIDE;
+    const short: string[] = [];
+    const children = new Map<number, Map<number, IndexNode>>();
+    const groups = new Map<IndexNode, string[]>();
+    for (const secret of next.secrets) {
+      if (secret.length < offset + STRIDE) {
+        short.push(secret);
+        continue;
+      }
+      const [outer, inner] = key(secret, offset);
+      let level = children.get(outer);
+      if (!level) children.set(outer, (level = new Map()));
+      let child = level.get(inner);
+      if (!child) level.set(inner, (child = {}));
+      const group = groups.get(child);
+      if (group) group.push(secret);
+      else groups.set(child, [secret]);
+    }
+    node.short = short.sort((a, b) => b.length - a.length);
+    node.children = children;
+    for (const [child, group] of groups) work.push({ node: child, secrets: group, depth: depth + 1 });
   }
-  const children = new Map<number, Map<number, IndexNode>>();
-  for (const [outer, level] of groups) {
-    const built = new Map<number, IndexNode>();
-    for (const [inner, group] of level) built.set(inner, buildNode(group, depth + 1));
-    children.set(outer, built);
-  }
-  return { short: short.sort((a, b) => b.length - a.length), children };
+  return root;
 }
 
 /**
@@ -87,7 +100,7 @@ class SecretMatcher {
       if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
       for (const form of secretForms(secret)) forms.add(form);
     }
-    if (forms.size > 0) this.root = buildNode([...forms], 0);
+    if (forms.size > 0) this.root = buildIndex([...forms]);
   }
 
   get empty(): boolean {
