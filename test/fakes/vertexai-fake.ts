@@ -32,6 +32,11 @@ export interface VertexAIFakeOptions {
   /** A request token bucket; an empty bucket answers 429 RESOURCE_EXHAUSTED with RetryInfo. */
   rateLimit?: RateLimitOptions;
   latencyMs?: number;
+  /**
+   * Answer every model call with 401 UNAUTHENTICATED whose message quotes the request's headers,
+   * Authorization included, as a misconfigured gateway or a debugging proxy does.
+   */
+  echoHeadersOn401?: boolean;
 }
 
 export interface VertexAIFake extends HttpFake {
@@ -82,6 +87,9 @@ export async function serveVertexAIFake(settings: FakeSettings): Promise<VertexA
 
 function answer(request: RecordedRequest, oauth: GoogleOAuthState, bucket: TokenBucket | undefined, options: VertexAIFakeOptions): FakeReply {
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (options.echoHeadersOn401) {
+    return googleError(401, 'UNAUTHENTICATED', `Request had invalid authentication credentials. Request headers: ${JSON.stringify(request.headers)}`);
+  }
   if (bearer === undefined || !oauth.isValidToken(bearer)) {
     return googleError(
       401,

@@ -80,7 +80,7 @@ export async function invokeFailure(
   try {
     await invokeResult(registry, model, rows, dependencies);
   } catch (error) {
-    if (ProviderCallError.isInstance(error) && error instanceof ProviderCallError) return error;
+    if (ProviderCallError.isInstance(error)) return error;
     if (LateralError.isInstance(error)) throw new Error(`expected a ProviderCallError, got ${error.code}: ${error.message}`);
     throw error;
   }

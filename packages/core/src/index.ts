@@ -4,7 +4,7 @@ export type { ParamValue, ParamObject } from './types/params.js';
 
 export type { Diagnostic } from './contracts/diagnostic.js';
 export type { ResolvedConnection, ResolvedModel } from './contracts/resolved-model.js';
-export type { Transport, TransportRequest, TransportResponse } from './contracts/transport.js';
+export type { SecretSink, Transport, TransportRequest, TransportResponse } from './contracts/transport.js';
 export type {
   FormatContext,
   EncodedRequest,
@@ -32,7 +32,7 @@ export { LateralError, LateralErrors } from './errors/lateral-error.js';
 export type { LateralErrorOptions, PlainLateralError } from './errors/lateral-error.js';
 export { ProviderCallError } from './errors/provider-call-error.js';
 export type { ProviderCallErrorOptions } from './errors/provider-call-error.js';
-export { MASK, maskSecrets, maskAndTruncate } from './errors/mask-secrets.js';
+export { MASK, maskSecrets, maskAndTruncate, secretForms } from './errors/mask-secrets.js';
 
 export { TOKENS } from './tokens.js';
 export type { Clock } from './tokens.js';

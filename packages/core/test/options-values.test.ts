@@ -92,8 +92,8 @@ describe('LIKE patterns', () => {
 });
 
 describe('redactSecretValues', () => {
-  it('masks credential values keeping their length, leaves other values', () => {
+  it('masks credential values with a fixed mask (their length is not kept), leaves other values', () => {
     const sql = "WITH ('type' = 'openai', 'API-KEY' = 'sk-abc', 'aws-secret-key'='xyz', 'client-secret' = 'it''s', 'endpoint' = 'https://x')";
-    expect(redactSecretValues(sql)).toBe("WITH ('type' = 'openai', 'API-KEY' = '******', 'aws-secret-key'='***', 'client-secret' = '*****', 'endpoint' = 'https://x')");
+    expect(redactSecretValues(sql)).toBe("WITH ('type' = 'openai', 'API-KEY' = '*****', 'aws-secret-key'='*****', 'client-secret' = '*****', 'endpoint' = 'https://x')");
   });
 });

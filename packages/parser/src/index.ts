@@ -15,3 +15,5 @@ export { printQuery } from './print/print-query.js';
 export { printExpression } from './print/print-expression.js';
 export { printDataType } from './print/print-data-type.js';
 export { printIdentifier, printObjectName, printStringLiteral } from './print/print-name.js';
+export { scanOptionPairs } from './option-pair-scanner.js';
+export type { OptionPairSpan } from './option-pair-scanner.js';

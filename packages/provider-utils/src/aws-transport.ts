@@ -17,7 +17,8 @@ export interface AwsTransportOptions extends AwsEndpointRules {
  * An AWS runtime call over SigV4: POST the format's body to the connection endpoint (as the
  * provider's parser normalised it), signed for the provider's service in the endpoint's region,
  * with the session token when there is one. Every request goes through core's `sendHttp` with
- * the injected dispatcher.
+ * the injected dispatcher. The signature (and session token) of each request is registered with
+ * the request's secret sink, so an error that echoes the headers is masked.
  */
 export function createAwsTransport(model: ResolvedModel, dependencies: TransportDependencies, options: AwsTransportOptions): Transport {
   const { providerId } = options;
@@ -54,6 +55,7 @@ export function createAwsTransport(model: ResolvedModel, dependencies: Transport
       });
       // undici writes the same Host from the URL; passing it twice would duplicate it
       delete headers.host;
+      registerDerivedSecrets(request, headers);
       return sendHttp({
         providerId,
         url: url.href,
@@ -66,4 +68,14 @@ export function createAwsTransport(model: ResolvedModel, dependencies: Transport
       });
     },
   };
+}
+
+/** `Signature=<hex>` of the Authorization header, and the session token header, join the masked set. */
+function registerDerivedSecrets(request: TransportRequest, headers: Record<string, string>): void {
+  if (!request.secrets) return;
+  const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  const signature = authorization ? /Signature=([0-9a-f]+)/i.exec(authorization)?.[1] : undefined;
+  if (signature) request.secrets.add(signature);
+  const sessionToken = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-amz-security-token')?.[1];
+  if (sessionToken) request.secrets.add(sessionToken);
 }

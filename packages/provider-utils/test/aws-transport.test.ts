@@ -70,4 +70,16 @@ describe('createAwsTransport', () => {
     const noConnection = { ...model('http://127.0.0.1:1/run'), connection: undefined };
     expect(() => createAwsTransport(noConnection, {}, options())).toThrow("someaws: model 'test_model' has no connection.");
   });
+
+  it('registers the signature and the session token of each request with the call\'s secret sink', async () => {
+    fake = await startHttpFake(() => ({ status: 200, body: 'ok' }));
+    const secrets = { 'aws-access-key': CREDENTIALS.accessKeyId, 'aws-secret-key': CREDENTIALS.secretAccessKey, 'aws-session-token': 'FwoGZXIvYXdzEXAMPLESESSION' };
+    const transport = createAwsTransport(model(`${fake.url}/run`, secrets), { now: () => NOW }, options());
+    const sink = new Set<string>();
+    await transport.send({ body: '1,2', headers: { 'content-type': 'text/csv' }, timeoutMs: 5000, secrets: sink });
+    const sent = fake.requests[0]!.headers;
+    const signature = /Signature=([0-9a-f]{64})/.exec(sent.authorization ?? '')?.[1];
+    expect(signature).toBeDefined();
+    expect([...sink].sort()).toEqual([signature, 'FwoGZXIvYXdzEXAMPLESESSION'].sort());
+  });
 });

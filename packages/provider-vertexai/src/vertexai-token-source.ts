@@ -106,7 +106,8 @@ export class ServiceAccountTokenSource {
       });
     } catch (error) {
       const cause = (error instanceof Error ? error.message : String(error)).replace(`${providerId}: `, '');
-      const retryable = ProviderCallError.isInstance(error) ? (error as ProviderCallError).retryable : true;
+      // sendHttp's own failures carry the retry decision; anything else failed before an answer (retried)
+      const retryable = ProviderCallError.isInstance(error) ? error.retryable : true;
       throw authError(providerId, `cannot obtain an access token for ${key.clientEmail}: ${cause}`, sensitive, { retryable, cause: error });
     }
     const text = new TextDecoder().decode(response.body);

@@ -9,7 +9,8 @@ export const VERTEXAI_PROVIDER_ID = 'vertexai';
  * Sends to Vertex AI with `Authorization: Bearer <access token>` from the connection's service
  * key. The URL is the endpoint normalised for the model's input format (see vertexai-endpoint.ts).
  * A 401 on a cached token drops it and the request is sent once more with a new one (tokens can be
- * revoked before they expire); a 401 on a fresh token is the answer.
+ * revoked before they expire); a 401 on a fresh token is the answer. Every token sent is
+ * registered with the request's secret sink, so the call's masker hides it.
  */
 export function createVertexAITransport(model: ResolvedModel, dependencies: TransportDependencies): Transport {
   const connection = model.connection;
@@ -34,6 +35,8 @@ export function createVertexAITransport(model: ResolvedModel, dependencies: Tran
   const url = normalizeVertexEndpoint(connection.endpoint, model.inputFormat.id);
 
   async function sendWith(request: TransportRequest, token: string): Promise<TransportResponse> {
+    // the access token is a credential of its own: a 401 that echoes our headers must not show it
+    request.secrets?.add(token);
     return sendHttp({
       providerId: VERTEXAI_PROVIDER_ID,
       url,

@@ -1,6 +1,7 @@
 import type { ObjectName } from '@lateral/parser';
 import type { ResolvedConnection, ResolvedModel } from '../contracts/resolved-model.js';
 import { LateralError } from '../errors/lateral-error.js';
+import { joinEndpointCredentials } from '../options/endpoint-credentials.js';
 import { resolveEnvReferences, resolveEnvReferencesLeniently } from '../options/env-reference.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { ConnectionEntry, ModelEntry, TableEntry } from './catalog.js';
@@ -87,7 +88,8 @@ export class FileCatalog implements MutableCatalog {
     return {
       name: entry.name,
       type: entry.type,
-      endpoint: resolve('endpoint', entry.endpoint),
+      // credentials written in the URL are kept with the secrets; the call needs the whole URL
+      endpoint: resolve('endpoint', joinEndpointCredentials(entry.endpoint, secrets)),
       options: mapValues(entry.options, resolve),
       secrets: mapValues(secrets, resolve),
     };

@@ -16,6 +16,17 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** Per-attempt timeout in milliseconds. */
   timeoutMs?: number;
+  /**
+   * Where the transport registers every credential it derives for this request (an OAuth access
+   * token, a SigV4 signature, a session token): they join the call's masked set, so a server that
+   * echoes the request headers in an error cannot put them into messages or traces.
+   */
+  secrets?: SecretSink;
+}
+
+/** Collects secrets for masking; a `Set<string>` is one. */
+export interface SecretSink {
+  add(secret: string): unknown;
 }
 
 export interface TransportResponse {

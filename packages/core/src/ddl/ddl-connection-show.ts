@@ -3,6 +3,7 @@ import type { ConnectionEntry } from '../catalog/catalog.js';
 import { matchesLike } from '../catalog/like-pattern.js';
 import { objectBaseName } from '../catalog/name-lookup.js';
 import type { RowsResult } from '../engine/statement-result.js';
+import { isEndpointSecretKey } from '../options/endpoint-credentials.js';
 import type { DdlContext } from './ddl-context.js';
 import { statementError } from './ddl-errors.js';
 import { backQuoted, displayEndpoint, displaySecret, printWithClause } from './ddl-print.js';
@@ -36,7 +37,8 @@ export function showCreateConnection(statement: ShowCreateStatement, context: Dd
     ['type', connection.type],
     ['endpoint', displayEndpoint(connection.endpoint)],
     ...Object.entries(connection.options),
-    ...connection.secretKeys.map((key): [string, string] => [key, displaySecret(secrets[key] ?? '')]),
+    // credentials taken out of the endpoint are shown in it, as *****
+    ...connection.secretKeys.filter((key) => !isEndpointSecretKey(key)).map((key): [string, string] => [key, displaySecret(secrets[key] ?? '')]),
   ];
   const lines = [
     `CREATE CONNECTION ${backQuoted(connection.name)}`,

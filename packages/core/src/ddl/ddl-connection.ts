@@ -3,6 +3,7 @@ import type { ConnectionEntry } from '../catalog/catalog.js';
 import { findClash, objectBaseName } from '../catalog/name-lookup.js';
 import type { MessageResult } from '../engine/statement-result.js';
 import { validateConnectionOptions } from '../options/connection-validation.js';
+import { joinEndpointCredentials, splitEndpointCredentials, withoutEndpointSecrets } from '../options/endpoint-credentials.js';
 import { normalizeOptionEntries } from '../options/option-entries.js';
 import type { DdlContext } from './ddl-context.js';
 import { statementError, statementFailure } from './ddl-errors.js';
@@ -29,16 +30,17 @@ export async function createConnection(statement: CreateConnectionStatement, con
   }
   const { connection } = validation;
   if (existing && existing.type !== connection.type) refuseTypeChangeInUse(statement, context, existing, connection.type);
+  const stored = withEndpointCredentialsAsSecrets(connection.endpoint, connection.secrets);
   const entry: ConnectionEntry = {
     name,
     type: connection.type,
-    endpoint: connection.endpoint,
+    endpoint: stored.endpoint,
     ...(statement.comment === undefined ? {} : { comment: statement.comment }),
     options: connection.options,
-    secretKeys: Object.keys(connection.secrets).sort(),
+    secretKeys: Object.keys(stored.secrets).sort(),
     createdAt: new Date().toISOString(),
   };
-  await context.catalog.putConnection(entry, connection.secrets);
+  await context.catalog.putConnection(entry, stored.secrets);
   return messageResult(statement, `Connection ${quoted(name)} ${existing ? 'replaced' : 'created'}.`, validation.warnings);
 }
 
@@ -60,11 +62,13 @@ export async function alterConnection(statement: AlterConnectionStatement, conte
       normalized.entries.get('type')?.location,
     );
   }
+  const existingSecrets = context.catalog.connectionSecrets(existing.name);
   const merged: Record<string, string> = {
     type: existing.type,
-    endpoint: existing.endpoint,
+    // the endpoint as written (its credentials back in place), so a new one replaces it whole
+    endpoint: joinEndpointCredentials(existing.endpoint, existingSecrets),
     ...existing.options,
-    ...context.catalog.connectionSecrets(existing.name),
+    ...withoutEndpointSecrets(existingSecrets),
     ...normalized.values,
   };
   const validation = validateConnectionOptions(merged, context.engine.registry);
@@ -73,9 +77,10 @@ export async function alterConnection(statement: AlterConnectionStatement, conte
     throw statementFailure(statement, diagnostics, normalized.entries, statement.name.location);
   }
   const { connection } = validation;
+  const stored = withEndpointCredentialsAsSecrets(connection.endpoint, connection.secrets);
   await context.catalog.putConnection(
-    { ...existing, endpoint: connection.endpoint, options: connection.options, secretKeys: Object.keys(connection.secrets).sort() },
-    connection.secrets,
+    { ...existing, endpoint: stored.endpoint, options: connection.options, secretKeys: Object.keys(stored.secrets).sort() },
+    stored.secrets,
   );
   return messageResult(statement, `Connection ${quoted(existing.name)} altered.`, validation.warnings);
 }
@@ -112,6 +117,16 @@ function refuseTypeChangeInUse(statement: Statement, context: DdlContext, existi
     statement.location,
     { details: { models: users } },
   );
+}
+
+/**
+ * Keys in the endpoint URL (`?key=…`, `user:password@`) are credentials: they are stored with
+ * the secrets, the catalog keeps the URL with `*****` in their place, and the full URL is
+ * rebuilt only when the connection is resolved for a call (FileCatalog.resolveConnection).
+ */
+function withEndpointCredentialsAsSecrets(endpoint: string, secrets: Record<string, string>): { endpoint: string; secrets: Record<string, string> } {
+  const split = splitEndpointCredentials(endpoint);
+  return { endpoint: split.endpoint, secrets: { ...secrets, ...split.secrets } };
 }
 
 /** Connections and tables have no versions: a `$n` suffix is a mistake worth naming. */

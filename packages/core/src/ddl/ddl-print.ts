@@ -1,5 +1,6 @@
 import { printDataType, printStringLiteral, type DataType } from '@lateral/parser';
 import { MASK } from '../errors/mask-secrets.js';
+import { maskEndpointCredentials } from '../options/endpoint-credentials.js';
 import { isPureEnvReference } from '../options/env-reference.js';
 import type { Column } from '../types/schema.js';
 
@@ -19,16 +20,13 @@ export function displaySecret(value: string): string {
   return isPureEnvReference(value) ? value : MASK;
 }
 
-/** Hides a password written into the URL's user-info part; everything else is as written. */
+/**
+ * An endpoint as DESCRIBE / SHOW CREATE print it: the user-info (`user:password@`) and the values
+ * of credential parameters (`?key=`, `sig=`, ... see endpoint-credentials.ts) as `*****`.
+ * CREATE CONNECTION already stores them so; this also covers catalogs written before it did.
+ */
 export function displayEndpoint(endpoint: string): string {
-  try {
-    const url = new URL(endpoint);
-    if (url.password === '') return endpoint;
-    url.password = MASK;
-    return url.toString();
-  } catch {
-    return endpoint;
-  }
+  return maskEndpointCredentials(endpoint);
 }
 
 /**

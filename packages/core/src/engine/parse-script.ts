@@ -1,8 +1,7 @@
 import { parse, SqlSyntaxError, SqlTooDeepError, type Script } from '@lateral/parser';
 import { nearestName } from '../errors/did-you-mean.js';
 import { LateralError } from '../errors/lateral-error.js';
-import { redactSecretValues } from './redact-statement.js';
-import { sourceExcerpt } from './source-excerpt.js';
+import { redactedExcerpt } from './source-excerpt.js';
 
 /**
  * Parses a whole script before anything runs; a syntax error becomes LATERAL_ERR_PARSE_SYNTAX, SQL
@@ -24,7 +23,7 @@ export function parseScript(sql: string, source: string | undefined): Script {
       message: error instanceof SqlTooDeepError ? error.message : withKeywordSuggestion(error.message, error.found, error.expected),
       location,
       expected: error.expected,
-      details: { excerpt: redactSecretValues(sourceExcerpt(sql, location)) },
+      details: { excerpt: redactedExcerpt(sql, location) },
       cause: error,
     });
   }

@@ -1,7 +1,7 @@
 import type { SourceLocation, Statement } from '@lateral/parser';
 import { LateralError, LateralErrors } from '../errors/lateral-error.js';
 import { redactSecretValues } from './redact-statement.js';
-import { sourceExcerpt } from './source-excerpt.js';
+import { redactedExcerpt } from './source-excerpt.js';
 import { stackOverflowError } from './stack-overflow.js';
 
 interface MutableErrorFields {
@@ -33,8 +33,18 @@ function complete(error: LateralError, statement: Statement, index: number, scri
   details.statementIndex ??= index;
   details.statementStart ??= statement.location.start;
   const location = fields.location;
-  if (details.excerpt === undefined && location && location.start.line <= script.split(/\r\n|\n|\r/).length) {
-    details.excerpt = redactSecretValues(sourceExcerpt(script, location));
+  if (details.excerpt === undefined && location && location.start.line <= lineCount(script)) {
+    details.excerpt = redactedExcerpt(script, location);
   }
   fields.details = details;
+}
+
+/** Lines of a text (`\r\n`, `\n` and `\r` each end one), counted without building them. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) lines += 1;
+  }
+  return lines;
 }

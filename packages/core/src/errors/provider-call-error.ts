@@ -18,8 +18,12 @@ export interface ProviderCallErrorOptions {
   cause?: unknown;
 }
 
+/** Its own marker: `LateralError.isInstance` is true for every Lateral error, this one only for provider failures. */
+const PROVIDER_CALL_MARKER = Symbol.for('lateral.provider-call-error');
+
 /** A failed call to a model provider: HTTP error status, unreachable endpoint, timeout or bad body. */
 export class ProviderCallError extends LateralError {
+  readonly [PROVIDER_CALL_MARKER] = true;
   readonly providerId: string;
   readonly status?: number;
   readonly maskedBody?: string;
@@ -46,5 +50,14 @@ export class ProviderCallError extends LateralError {
     this.retryable = options.retryable;
     this.retryAfterMs = options.retryAfterMs;
     this.providerCode = options.providerCode;
+  }
+
+  /**
+   * True only for ProviderCallErrors, by the `Symbol.for` marker, so a copy of the class from a
+   * duplicate install of core is recognised too. Errors cross worker threads as plain data and are
+   * rebuilt as ProviderCallErrors on the main thread (inference-task-error.ts).
+   */
+  static override isInstance(value: unknown): value is ProviderCallError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PROVIDER_CALL_MARKER] === true;
   }
 }

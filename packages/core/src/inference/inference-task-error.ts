@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors/error-codes.js';
 import { LateralError, type PlainLateralError } from '../errors/lateral-error.js';
-import { maskAndTruncate } from '../errors/mask-secrets.js';
+import { maskAndTruncate, maskSecrets } from '../errors/mask-secrets.js';
 import { ProviderCallError } from '../errors/provider-call-error.js';
 
 /** A task's error as plain data: errors cross threads as data and are rebuilt on the main thread. */
@@ -19,7 +19,13 @@ export type PlainTaskError =
   | { kind: 'lateral'; error: PlainLateralError }
   | { kind: 'aborted' };
 
-export function toPlainTaskError(error: unknown, sensitive: Iterable<string>, aborted: boolean): PlainTaskError {
+/**
+ * `sensitive` (secrets and string inputs) is masked out of foreign errors, whose text may quote
+ * the request; `secrets` (the connection's and the derived ones) also out of Lateral errors, which
+ * may quote an option such as the endpoint (with its `?key=`). Lateral messages are not masked
+ * with the inputs: a short input word would shred a message written for people.
+ */
+export function toPlainTaskError(error: unknown, sensitive: Iterable<string>, aborted: boolean, secrets: Iterable<string> = []): PlainTaskError {
   if (aborted) return { kind: 'aborted' };
   if (isProviderCallError(error)) {
     return {
@@ -36,7 +42,7 @@ export function toPlainTaskError(error: unknown, sensitive: Iterable<string>, ab
   }
   if (LateralError.isInstance(error)) {
     const plain = error.toPlain();
-    return { kind: 'lateral', error: { ...plain, details: cloneableDetails(plain.details) } };
+    return { kind: 'lateral', error: { ...plain, message: maskSecrets(plain.message, secrets), details: cloneableDetails(plain.details) } };
   }
   // A bug or a foreign error inside a format or transport: its text may quote the request.
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -63,11 +69,9 @@ export function abortedError(): LateralError {
   return new LateralError({ code: 'LATERAL_ERR_ABORTED', message: 'The statement was cancelled.' });
 }
 
-/** By shape, not `instanceof`: a duplicate copy of core (a provider's own) has its own class. */
+/** By its marker, not `instanceof`: a duplicate copy of core (a provider's own) has its own class. */
 export function isProviderCallError(error: unknown): error is ProviderCallError {
-  if (!LateralError.isInstance(error)) return false;
-  const candidate = error as Partial<ProviderCallError>;
-  return typeof candidate.retryable === 'boolean' && typeof candidate.providerId === 'string';
+  return ProviderCallError.isInstance(error);
 }
 
 /** Details are "plain facts", but a plugin may still put a function or a class there: keep JSON only. */

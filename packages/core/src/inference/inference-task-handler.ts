@@ -24,7 +24,11 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
   const started = performance.now();
   const cpu = { ms: 0 };
   let answered: TransportResponse | undefined;
-  let sensitive: string[] = [];
+  // the connection's secrets, known before the invocation is built (building it may fail, quoting an option)
+  const secrets = Object.values(task.model.connection?.secrets ?? {});
+  let sensitive: string[] = secrets;
+  // credentials the transport derives (tokens, signatures) are masked out of every failure too
+  const derivedSecrets = new Set<string>();
   try {
     if (signal.aborted) return { ok: false, error: { kind: 'aborted' }, durationMs: 0 };
     const base = await source.invocationFor(task);
@@ -37,7 +41,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
     };
     const parent = extractTraceCarrier(task.carrier);
     const { decoded, response } = await context.with(parent, () =>
-      invokeOnce(invocation, task.rows, { signal, timeoutMs: task.timeoutMs }),
+      invokeOnce(invocation, task.rows, { signal, timeoutMs: task.timeoutMs, derivedSecrets }),
     );
     if (decoded.rows.length !== task.rows.length) {
       throw new ProviderCallError({
@@ -62,7 +66,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
   } catch (error) {
     return {
       ok: false,
-      error: toPlainTaskError(error, sensitive, signal.aborted),
+      error: toPlainTaskError(error, [...sensitive, ...derivedSecrets], signal.aborted, [...secrets, ...derivedSecrets]),
       status: answered?.status,
       rateLimitHeaders: answered ? pickRateLimitHeaders(answered.headers) : undefined,
       durationMs: performance.now() - started,

@@ -8,6 +8,7 @@ import { maskAndTruncate } from '../errors/mask-secrets.js';
 import { responseBody } from '../http/response-body.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { Row } from '../types/schema.js';
+import { rowStrings } from './inference-token-estimator.js';
 import { classifyHttpFailure } from './retry-policy.js';
 
 /** Live objects for calling one model: built once per model per thread and cached by the caller. */
@@ -70,6 +71,8 @@ export function prepareInvocation(
 export interface AttemptOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Receives the credentials the transport derives (see TransportRequest.secrets); the caller masks them too. */
+  derivedSecrets?: Set<string>;
 }
 
 export interface AttemptResult {
@@ -89,14 +92,17 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
     accept: model.outputContentType ?? outputFormat.accept,
     ...encoded.headers,
   };
+  const derivedSecrets = options.derivedSecrets ?? new Set<string>();
   const response = await transport.send({
     body: encoded.body,
     headers,
     operation: encoded.operation,
     signal: options.signal,
     timeoutMs: options.timeoutMs,
+    secrets: derivedSecrets,
   });
-  const sensitive = [...invocation.secrets, ...stringInputs(rows)];
+  // every string sent, also those inside ARRAY, MAP and ROW values
+  const sensitive = [...invocation.secrets, ...derivedSecrets, ...rowStrings(rows)];
   if (response.status < 200 || response.status >= 300) {
     const bodyText = new TextDecoder().decode(response.body);
     throw classifyHttpFailure({
@@ -124,10 +130,4 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
       cause: error,
     });
   }
-}
-
-function stringInputs(rows: Row[]): string[] {
-  const strings: string[] = [];
-  for (const row of rows) for (const value of row) if (typeof value === 'string') strings.push(value);
-  return strings;
 }

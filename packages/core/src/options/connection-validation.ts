@@ -3,6 +3,7 @@ import type { ConnectionSchema, OptionSpec } from '../contracts/option-spec.js';
 import type { ProviderV1 } from '../contracts/provider.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import { COMMON_CONNECTION_OPTIONS } from './common-model-options.js';
+import { maskEndpointCredentials } from './endpoint-credentials.js';
 import { hasEnvReference } from './env-reference.js';
 import { checkOptionValue, isLoopbackHost, urlProblem } from './option-value.js';
 
@@ -84,6 +85,17 @@ export function unknownProviderMessage(what: 'Provider' | 'Connection type', id:
  * values typed, secrets short enough. Collects every problem.
  */
 export function validateConnectionOptions(values: Record<string, string>, registry: PluginRegistry): ConnectionValidation {
+  const validation = validateConnection(values, registry);
+  const endpoint = values.endpoint?.trim();
+  if (!endpoint || validation.diagnostics.length === 0) return validation;
+  // messages that quote the endpoint must not show the credentials written into it (`?key=…`)
+  const shown = maskEndpointCredentials(endpoint);
+  if (shown === endpoint) return validation;
+  const diagnostics = validation.diagnostics.map((diagnostic) => ({ ...diagnostic, message: diagnostic.message.split(endpoint).join(shown) }));
+  return { ...validation, diagnostics };
+}
+
+function validateConnection(values: Record<string, string>, registry: PluginRegistry): ConnectionValidation {
   const diagnostics: Diagnostic[] = [];
   const warnings: string[] = [];
   const type = values.type?.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { context, trace, type Context, type Span } from '@opentelemetry/api';
+import { redactSecretValues } from '../engine/redact-statement.js';
 import { SPAN_ATTRIBUTES, SPAN_NAMES } from './telemetry-attributes.js';
 import { recordSpanError } from './telemetry-record-error.js';
 import { lateralTracer } from './telemetry-scope.js';
@@ -22,8 +23,12 @@ export function statementKind(statementText: string): string {
   return object ? `${verb} ${object}` : verb;
 }
 
+/**
+ * Hashes the redacted text: a hash of the text as written would let anyone holding the trace
+ * test guesses of a short secret against it.
+ */
 export function statementHash(statementText: string): string {
-  return createHash('sha256').update(statementText).digest('hex').slice(0, 16);
+  return createHash('sha256').update(redactSecretValues(statementText)).digest('hex').slice(0, 16);
 }
 
 export interface StatementSpan {
