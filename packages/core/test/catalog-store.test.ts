@@ -15,7 +15,7 @@ import {
   temporaryDataDir,
   testRegistry,
 } from './engine-test-kit.js';
-import { storedDocuments } from './store-test-kit.js';
+import { storedChunkCount, storedDocuments } from './store-test-kit.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -85,6 +85,16 @@ describe('catalog persistence', () => {
     const engine = await openEngine(dir);
     await run(engine, `${CHAT_CONNECTION}; ${EMBED_CONNECTION}; DROP CONNECTION chat`);
     expect(Object.keys(JSON.parse(storedDocuments(dir).secrets!))).toEqual(['emb']);
+  });
+
+  it('drops a memory table together with its rows; a table created again starts empty', async () => {
+    const engine = await openEngine(dir);
+    await run(engine, "CREATE TABLE t (id INT); INSERT INTO t VALUES (1), (2)");
+    expect(storedChunkCount(dir, 't')).toBe(1);
+    await run(engine, 'DROP TABLE t');
+    expect(storedChunkCount(dir, 't')).toBe(0);
+    await run(engine, 'CREATE TABLE t (id INT)');
+    expect(await rowsOf(engine, 'SELECT id FROM t')).toEqual([]);
   });
 
   it('sees what another catalog on the same data directory committed, and never writes back a stale copy', async () => {
