@@ -178,6 +178,15 @@ describe('a data directory of an earlier version (catalog.json, secrets.json, ta
     expect(JSON.stringify(error.toPlain())).not.toContain('sk-LEAKED-VALUE');
   });
 
+  it('names a data directory that cannot be created', async () => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'a-file'), '');
+    const engine = await openEngine(join(dir, 'a-file', 'data'));
+    const error = (await failureOf(engine, 'CREATE TABLE t (id INT)')) as LateralError;
+    expect(error.code).toBe('LATERAL_ERR_CATALOG_CORRUPT');
+    expect(error.message).toContain(join(dir, 'a-file', 'data', 'lateral.db'));
+  });
+
   it('names a store that is not a database', async () => {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'lateral.db'), 'not a database at all, just text that is long enough to be read');

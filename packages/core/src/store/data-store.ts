@@ -85,10 +85,12 @@ export class DataStore {
 
   private database(): StoreDatabase {
     if (this.db) return this.db;
-    mkdirSync(this.dataDir, { recursive: true, mode: DATA_DIR_MODE });
-    // SQLite creates the -wal and -shm files with the database file's mode: create it 0600 first.
-    closeSync(openSync(this.path, 'a', STORE_FILE_MODE));
-    chmodSync(this.path, STORE_FILE_MODE);
+    this.guard(() => {
+      mkdirSync(this.dataDir, { recursive: true, mode: DATA_DIR_MODE });
+      // SQLite creates the -wal and -shm files with the database file's mode: create it 0600 first.
+      closeSync(openSync(this.path, 'a', STORE_FILE_MODE));
+      chmodSync(this.path, STORE_FILE_MODE);
+    });
     const db = this.guard(() => new Database(this.path, { timeout: BUSY_TIMEOUT_MS }));
     try {
       this.guard(() => {
@@ -139,6 +141,14 @@ function storeError(error: unknown, path: string): unknown {
     return new LateralError({
       code: 'LATERAL_ERR_DATA_DIR_BUSY',
       message: `The data directory's store ${path} stayed locked by another process for ${BUSY_TIMEOUT_MS / 1000} s; try again when it has finished.`,
+      details: { file: path },
+      cause: error,
+    });
+  }
+  if (typeof code === 'string' && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR'].some((c) => code.startsWith(c))) {
+    return new LateralError({
+      code: 'LATERAL_ERR_CATALOG_CORRUPT',
+      message: `Cannot open or write the data directory's store ${path} (${code}): the data directory must be writable by you.`,
       details: { file: path },
       cause: error,
     });
