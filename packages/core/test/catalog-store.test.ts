@@ -108,6 +108,25 @@ describe('catalog persistence', () => {
     expect(second.catalog.connectionSecrets('chat')).toEqual({ 'api-key': 'sk-test-SECRET-0001' });
   });
 
+  it('refuses a change computed from an entry another session changed or created meanwhile', async () => {
+    const first = await openEngine(dir);
+    await run(first, `${CHAT_CONNECTION}; ${SENTIMENT_MODEL}`);
+    const second = await openEngine(dir);
+    const seen = first.catalog.getModel('sentiment')!;
+    // The other session adds version 2 after this one read the model.
+    await run(second, SENTIMENT_MODEL);
+    const stale = { ...seen, versions: [...seen.versions, { ...seen.versions[0]!, version: 2 }] };
+    const changed = (await first.catalog.putModel(stale, { basedOn: seen }).catch((error: unknown) => error)) as LateralError;
+    expect(changed.code).toBe('LATERAL_ERR_CATALOG_CHANGED');
+    expect(first.catalog.getModel('sentiment')!.versions.map((v) => v.version)).toEqual([1, 2]);
+    // A CREATE that found no table fails if another session created one since.
+    await run(second, 'CREATE TABLE t (id INT)');
+    const table = { ...second.catalog.getTable('t')!, columns: [] };
+    const exists = (await first.catalog.putTable(table, { basedOn: null }).catch((error: unknown) => error)) as LateralError;
+    expect(exists.code).toBe('LATERAL_ERR_CATALOG_EXISTS');
+    expect(first.catalog.getTable('t')!.columns).toHaveLength(1);
+  });
+
   it('opens an empty catalog when the directory does not exist, without creating anything', async () => {
     const engine = await openEngine(dir);
     expect(await rowsOf(engine, 'SHOW MODELS')).toEqual([]);

@@ -11,6 +11,7 @@ import { deleteMemoryRows } from '../store/memory-rows.js';
 import { resolveCatalogModel } from './catalog-model-resolver.js';
 import type { MutableCatalog } from './mutable-catalog.js';
 import { findByName } from './name-lookup.js';
+import { checkBasis, type ChangeBasis } from './catalog-basis.js';
 
 type Environment = Record<string, string | undefined>;
 
@@ -122,8 +123,9 @@ export class FileCatalog implements MutableCatalog {
       .map((model) => model.name);
   }
 
-  putConnection(entry: ConnectionEntry, secrets: Record<string, string>): Promise<void> {
+  putConnection(entry: ConnectionEntry, secrets: Record<string, string>, basis?: ChangeBasis<ConnectionEntry>): Promise<void> {
     return this.change(({ catalog, secrets: currentSecrets }) => {
+      checkBasis('Connection', catalog.connections, entry.name, basis);
       const previous = findByName(catalog.connections, entry.name);
       const secretsDocument = { ...currentSecrets() };
       if (previous) delete secretsDocument[previous.name];
@@ -142,8 +144,11 @@ export class FileCatalog implements MutableCatalog {
     });
   }
 
-  putModel(entry: ModelEntry): Promise<void> {
-    return this.change(({ catalog }) => ({ catalog: { ...catalog, models: replaced(catalog.models, findByName(catalog.models, entry.name), entry) } }));
+  putModel(entry: ModelEntry, basis?: ChangeBasis<ModelEntry>): Promise<void> {
+    return this.change(({ catalog }) => {
+      checkBasis('Model', catalog.models, entry.name, basis);
+      return { catalog: { ...catalog, models: replaced(catalog.models, findByName(catalog.models, basis?.basedOn?.name ?? entry.name), entry) } };
+    });
   }
 
   renameModel(from: string, to: string): Promise<void> {
@@ -160,8 +165,9 @@ export class FileCatalog implements MutableCatalog {
     });
   }
 
-  putTable(entry: TableEntry): Promise<void> {
+  putTable(entry: TableEntry, basis?: ChangeBasis<TableEntry>): Promise<void> {
     return this.change(({ catalog }, db) => {
+      checkBasis('Table', catalog.tables, entry.name, basis);
       const previous = findByName(catalog.tables, entry.name);
       // A new table starts empty, whatever an earlier table of that name left behind.
       if (!previous) deleteMemoryRows(db, entry.name);

@@ -38,7 +38,7 @@ export async function createConnection(statement: CreateConnectionStatement, con
     secretKeys: Object.keys(connection.secrets).sort(),
     createdAt: new Date().toISOString(),
   };
-  await context.catalog.putConnection(entry, connection.secrets);
+  await context.catalog.putConnection(entry, connection.secrets, { basedOn: existing ?? null });
   return messageResult(statement, `Connection ${quoted(name)} ${existing ? 'replaced' : 'created'}.`, validation.warnings);
 }
 
@@ -76,6 +76,7 @@ export async function alterConnection(statement: AlterConnectionStatement, conte
   await context.catalog.putConnection(
     { ...existing, endpoint: connection.endpoint, options: connection.options, secretKeys: Object.keys(connection.secrets).sort() },
     connection.secrets,
+    { basedOn: existing },
   );
   return messageResult(statement, `Connection ${quoted(existing.name)} altered.`, validation.warnings);
 }
