@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_BIN, freshDataDir, ndjson, REPO_ROOT, runCli } from '../support/run-cli.js';
 
@@ -100,6 +101,27 @@ describe('several processes on one data directory', () => {
     const statements = ndjson(show.stdout).map((row) => String(row['Create Statement']));
     expect(statements).toHaveLength(expectedConnections.length);
     statements.forEach((text, i) => expect(text).toContain(`'api-key' = '\${env:KEY_${expectedConnections[i]!.slice(2)}}'`));
+  }, 120_000);
+
+  it('keeps every INSERT of concurrent processes into the same memory and file tables', async () => {
+    const dir = freshDataDir();
+    const file = join(dir, 'shared.json');
+    const setup = await runCli(['-e', `CREATE TABLE f (id INT) WITH ('connector' = 'filesystem', 'path' = '${file}', 'format' = 'json');`, '--data-dir', dir]);
+    expect(setup.code).toBe(0);
+    const script = (worker: number) =>
+      Array.from({ length: 10 }, (_, k) => `CREATE TABLE IF NOT EXISTS s_${k} (id INT); INSERT INTO s_${k} VALUES (${worker}); INSERT INTO f VALUES (${worker * 100 + k});`).join('\n');
+    const runs = await Promise.all(Array.from({ length: PROCESSES }, (_, worker) => runCli(['-e', script(worker), '--data-dir', dir], { timeoutMs: 90_000 })));
+    for (const run of runs) {
+      expect(run.stderr).not.toContain('LATERAL_ERR');
+      expect(run.code).toBe(0);
+    }
+    const read = await runCli(['-e', [...Array.from({ length: 10 }, (_, k) => `SELECT id FROM s_${k};`), 'SELECT id FROM f;'].join('\n'), '--data-dir', dir, '--format', 'ndjson']);
+    expect(read.stderr).toBe('');
+    const ids = ndjson(read.stdout).map((row) => Number(row.id));
+    const perTable = ids.slice(0, 10 * PROCESSES);
+    for (let k = 0; k < 10; k += 1) expect(perTable.slice(k * PROCESSES, (k + 1) * PROCESSES).sort()).toEqual([0, 1, 2]);
+    const expectedFile = Array.from({ length: PROCESSES }, (_, worker) => Array.from({ length: 10 }, (_, k) => worker * 100 + k)).flat();
+    expect(ids.slice(10 * PROCESSES).sort((a, b) => a - b)).toEqual(expectedFile);
   }, 120_000);
 
   it('a shell left open sees tables other processes create and does not erase them', async () => {
