@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIFake, type OpenAIFake } from '../fakes/openai-fake.js';
@@ -81,14 +81,10 @@ describe('lateral run examples/sentiment.sql', () => {
     });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveLength(3);
-    const stored = ['catalog.json', 'secrets.json']
-      .map((file) => {
-        try {
-          return readFileSync(join(dir, file), 'utf8');
-        } catch {
-          return '';
-        }
-      })
+    // The store (and its write-ahead log, if any) as raw bytes: SQLite keeps text as written.
+    const stored = readdirSync(dir)
+      .filter((file) => file.startsWith('lateral.db'))
+      .map((file) => readFileSync(join(dir, file), 'latin1'))
       .join('\n');
     expect(stored).not.toContain(fake.apiKey);
     expect(stored).toContain('${env:OPENAI_API_KEY}');

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinConnectorsPlugin, PluginRegistry, type ConnectorV1, type Row } from '@lateral/core';
 import { col, t, table, tempDir } from './query-fixtures.js';
+import { storedChunkCount } from './store-test-kit.js';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 let connector: ConnectorV1;
@@ -42,17 +43,55 @@ describe('memory connector', () => {
     expect(await readAll()).toEqual([]);
   });
 
-  it('appends NDJSON under <dataDir>/tables with a file-safe name', async () => {
+  it('keeps rows in the data directory store (lateral.db, owner-only), whatever the table name', async () => {
     const sink = await connector.openSink(docs, { dataDir: dir.path });
     await sink.write([[1, 'a']]);
     await sink.write([[2, null]]);
     await sink.close();
-    expect(await readdir(join(dir.path, 'tables'))).toEqual(['my%20docs%2Fv1.ndjson']);
-    expect(await readFile(join(dir.path, 'tables', 'my%20docs%2Fv1.ndjson'), 'utf8')).toBe('{"id":1,"body":"a"}\n{"id":2,"body":null}\n');
+    expect((await readdir(dir.path)).filter((name) => !name.startsWith('lateral.db'))).toEqual([]);
+    expect((await stat(join(dir.path, 'lateral.db'))).mode & 0o777).toBe(0o600);
     expect(await readAll()).toEqual([
       [1, 'a'],
       [2, null],
     ]);
+  });
+
+  it('shows readers only committed rows: an INSERT in progress is invisible, then visible whole', async () => {
+    const running = await connector.openSink(docs, { dataDir: dir.path });
+    // More than one chunk is written to the store before the commit.
+    for (let index = 0; index < 10; index += 1) await running.write(Array.from({ length: 1000 }, (_, i) => [index * 1000 + i, 'x'.repeat(20)]));
+    expect(storedChunkCount(dir.path, docs.name)).toBeGreaterThan(1);
+    expect(await readAll()).toEqual([]);
+    await running.close();
+    expect(await readAll()).toHaveLength(10_000);
+  });
+
+  it('a read sees the INSERTs committed when it started, not one committed while it reads', async () => {
+    const first = await connector.openSink(docs, { dataDir: dir.path });
+    await first.write(Array.from({ length: 3000 }, (_, i) => [i, 'first']));
+    await first.close();
+    const reader = connector.read(docs, { dataDir: dir.path })[Symbol.asyncIterator]();
+    const firstBatch = await reader.next();
+    const second = await connector.openSink(docs, { dataDir: dir.path });
+    await second.write([[-1, 'second']]);
+    await second.close();
+    let count = (firstBatch.value as Row[]).length;
+    for (let next = await reader.next(); !next.done; next = await reader.next()) count += next.value.length;
+    expect(count).toBe(3000);
+  });
+
+  it('an abort removes only its own rows, not rows another INSERT committed meanwhile', async () => {
+    const failing = await connector.openSink(docs, { dataDir: dir.path });
+    await failing.write(Array.from({ length: 5000 }, (_, i) => [i, 'y'.repeat(40)]));
+    const other = await connector.openSink(docs, { dataDir: dir.path });
+    await other.write(Array.from({ length: 50 }, (_, i) => [100_000 + i, 'committed']));
+    await other.close();
+    await failing.write([[9, 'more']]);
+    await failing.abort();
+    const rows = await readAll();
+    expect(rows).toHaveLength(50);
+    expect(rows.every((row) => row[1] === 'committed')).toBe(true);
+    expect(storedChunkCount(dir.path, docs.name)).toBe(1);
   });
 
   it('drops what an aborted statement wrote', async () => {
@@ -74,13 +113,7 @@ describe('memory connector', () => {
     expect(sizes).toEqual([1024, 1024, 452]);
   });
 
-  it('deletes its file on drop and takes no options', async () => {
-    const sink = await connector.openSink(docs, { dataDir: dir.path });
-    await sink.write([[1, 'a']]);
-    await sink.close();
-    await connector.drop!(docs, { dataDir: dir.path });
-    expect(await readdir(join(dir.path, 'tables'))).toEqual([]);
-    await connector.drop!(docs, { dataDir: dir.path });
+  it('takes no options', () => {
     expect(connector.validate({ ...docs, options: { connector: 'memory', path: 'x' } })).toEqual([
       expect.objectContaining({ code: 'LATERAL_ERR_OPTION_UNKNOWN', option: 'path' }),
     ]);

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLateralError, type LateralError } from '@lateral/core';
 import {
@@ -16,6 +14,7 @@ import {
   temporaryDataDir,
 } from './engine-test-kit.js';
 import type { Engine } from '@lateral/core';
+import { storedDocuments } from './store-test-kit.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -181,8 +180,7 @@ describe('ALTER CONNECTION', () => {
     );
     expect(engine.catalog.getConnection('chat')).toMatchObject({ endpoint: 'http://127.0.0.1:10/v1', options: { region: 'us' } });
     expect(engine.catalog.connectionSecrets('chat')).toEqual({ 'api-key': 'sk-rotated-0002' });
-    const secrets = await readFile(join(dir, 'secrets.json'), 'utf8');
-    expect(secrets).not.toContain(SECRET);
+    expect(storedDocuments(dir).secrets).not.toContain(SECRET);
   });
 
   it('refuses an unknown key and a type change', async () => {

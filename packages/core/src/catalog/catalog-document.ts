@@ -1,6 +1,6 @@
 import type { ConnectionEntry, ModelEntry, TableEntry } from './catalog.js';
 
-/** `catalog.json`: everything but secret values. Bump FORMAT when the shape changes incompatibly. */
+/** The catalog document (one row of the store; `catalog.json` in earlier versions): everything but secret values. Bump FORMAT when the shape changes incompatibly. */
 export interface CatalogDocument {
   format: typeof CATALOG_FORMAT;
   connections: ConnectionEntry[];
@@ -10,7 +10,7 @@ export interface CatalogDocument {
 
 export const CATALOG_FORMAT = 1;
 
-/** `secrets.json`: connection name → secret key → value as written (may hold `${env:NAME}`). */
+/** The secrets document (kept apart from the catalog document; `secrets.json` in earlier versions): connection name → secret key → value as written (may hold `${env:NAME}`). */
 export type SecretsDocument = Record<string, Record<string, string>>;
 
 export function emptyCatalog(): CatalogDocument {

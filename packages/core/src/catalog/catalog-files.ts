@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LateralError } from '../errors/lateral-error.js';
-import { writeFileAtomic } from './atomic-write.js';
 import {
   catalogShapeProblem,
   emptyCatalog,
@@ -13,12 +11,10 @@ import {
 
 export const CATALOG_FILE = 'catalog.json';
 export const SECRETS_FILE = 'secrets.json';
-/** Secrets are readable and writable by their owner only. */
-export const SECRETS_MODE = 0o600;
-export const CATALOG_MODE = 0o644;
-export const DATA_DIR_MODE = 0o700;
-
-/** The two files of a data directory. Reads are synchronous (one small file per CLI run). */
+/**
+ * The two files in which earlier versions kept the catalog; read once, when the data directory's
+ * store is created, to import them (store/legacy-import.ts). Nothing writes them any more.
+ */
 export class CatalogFiles {
   readonly catalogPath: string;
   readonly secretsPath: string;
@@ -42,21 +38,6 @@ export class CatalogFiles {
     const problem = secretsShapeProblem(parsed);
     if (problem) throw corrupt(this.secretsPath, problem);
     return parsed as SecretsDocument;
-  }
-
-  async writeCatalog(document: CatalogDocument): Promise<void> {
-    await this.ensureDirectory();
-    await writeFileAtomic(this.catalogPath, `${JSON.stringify(document, null, 2)}\n`, CATALOG_MODE);
-  }
-
-  async writeSecrets(document: SecretsDocument): Promise<void> {
-    await this.ensureDirectory();
-    await writeFileAtomic(this.secretsPath, `${JSON.stringify(document, null, 2)}\n`, SECRETS_MODE);
-  }
-
-  private async ensureDirectory(): Promise<void> {
-    // Only a directory we create gets 0700; an existing one keeps the mode its owner chose.
-    await mkdir(this.dataDir, { recursive: true, mode: DATA_DIR_MODE });
   }
 }
 

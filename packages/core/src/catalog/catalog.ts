@@ -3,7 +3,7 @@ import type { ResolvedModel } from '../contracts/resolved-model.js';
 import type { TableDefinition } from '../contracts/connector.js';
 import type { Column, TaskId } from '../types/schema.js';
 
-/** A stored connection. Secret values are not here: they live in the owner-only secrets file. */
+/** A stored connection. Secret values are not here: they live in the secrets document of the store. */
 export interface ConnectionEntry {
   name: string;
   /** Lower-case type. */

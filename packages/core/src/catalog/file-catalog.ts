@@ -5,70 +5,83 @@ import { joinEndpointCredentials } from '../options/endpoint-credentials.js';
 import { resolveEnvReferences, resolveEnvReferencesLeniently } from '../options/env-reference.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { ConnectionEntry, ModelEntry, TableEntry } from './catalog.js';
-import type { CatalogDocument, SecretsDocument } from './catalog-document.js';
-import { CatalogFiles } from './catalog-files.js';
+import { emptyCatalog, type CatalogDocument, type SecretsDocument } from './catalog-document.js';
+import { dataStoreFor, type DataStore, type StoreDatabase } from '../store/data-store.js';
+import { readCatalogDocument, readSecretsDocument, writeCatalogDocument, writeSecretsDocument } from '../store/store-documents.js';
+import { deleteMemoryRows } from '../store/memory-rows.js';
 import { resolveCatalogModel } from './catalog-model-resolver.js';
 import type { MutableCatalog } from './mutable-catalog.js';
 import { findByName } from './name-lookup.js';
+import { checkBasis, type ChangeBasis } from './catalog-basis.js';
 
 type Environment = Record<string, string | undefined>;
 
 /** `<provider>.connection` and `mcp.connection`. */
 const CONNECTION_KEY = /^[^.]+\.connection$/;
 
+/** What one catalog change does to the current state; returning undefined leaves a document as is. */
+type Change = (
+  current: { catalog: CatalogDocument; secrets: () => SecretsDocument },
+  db: StoreDatabase,
+) => { catalog?: CatalogDocument; secrets?: SecretsDocument } | undefined;
+
 /**
- * The catalog kept in `catalog.json` and `secrets.json` under the data directory. The catalog
- * file is read once when opened; the secrets file only when a secret is first needed. Every
- * mutation rewrites the affected file atomically; mutations are serialised within the process.
+ * The catalog kept in the data directory's store (lateral.db: catalog, secrets and memory rows in
+ * one SQLite database). Reads see the latest committed state of every process: the document is
+ * cached and read again whenever anything was committed since (`changeStamp`). Every change
+ * is one write transaction that reads the current state, changes it and writes it back, catalog
+ * and secrets together, so two processes never undo each other's changes.
  */
 export class FileCatalog implements MutableCatalog {
-  private document: CatalogDocument;
-  private secrets: SecretsDocument | undefined;
-  private pending: Promise<void> = Promise.resolve();
+  private cache: { stamp: string; document: CatalogDocument } | undefined;
 
   private constructor(
-    private readonly files: CatalogFiles,
+    private readonly store: DataStore,
     private readonly registry: PluginRegistry,
   ) {
-    this.document = files.readCatalog();
+    // Opening an existing data directory checks (and, for an earlier version's, imports) it now.
+    if (store.exists()) this.document();
   }
 
-  /** Reads the data directory (missing files mean an empty catalog; nothing is created until a write). */
+  /** Opens the data directory (one that does not exist means an empty catalog; nothing is created until a write). */
   static open(dataDir: string, registry: PluginRegistry): FileCatalog {
-    return new FileCatalog(new CatalogFiles(dataDir), registry);
+    return new FileCatalog(dataStoreFor(dataDir), registry);
   }
 
   get dataDir(): string {
-    return this.files.dataDir;
+    return this.store.dataDir;
   }
 
   getConnection(name: string): ConnectionEntry | undefined {
-    return findByName(this.document.connections, name);
+    return findByName(this.document().connections, name);
   }
 
   listConnections(): ConnectionEntry[] {
-    return [...this.document.connections];
+    return [...this.document().connections];
   }
 
   getModel(name: string): ModelEntry | undefined {
-    return findByName(this.document.models, name);
+    return findByName(this.document().models, name);
   }
 
   listModels(): ModelEntry[] {
-    return [...this.document.models];
+    return [...this.document().models];
   }
 
   getTable(name: string): TableEntry | undefined {
-    return findByName(this.document.tables, name);
+    return findByName(this.document().tables, name);
   }
 
   listTables(): TableEntry[] {
-    return [...this.document.tables];
+    return [...this.document().tables];
   }
 
   connectionSecrets(name: string): Record<string, string> {
-    const entry = this.getConnection(name);
-    return entry ? { ...(this.loadSecrets()[entry.name] ?? {}) } : {};
+    if (!this.store.exists()) return {};
+    return this.store.read((db) => {
+      const entry = findByName(readCatalogDocument(db, this.store.path).connections, name);
+      return entry ? { ...(readSecretsDocument(db, this.store.path)[entry.name] ?? {}) } : {};
+    });
   }
 
   resolveConnection(name: string, environment: Environment, options: { lenient?: boolean } = {}): ResolvedConnection {
@@ -82,7 +95,7 @@ export class FileCatalog implements MutableCatalog {
     if (missing.length > 0 && !options.lenient) {
       throw new LateralError({
         code: 'LATERAL_ERR_SECRET_MISSING',
-        message: `Secret ${missing.map((key) => `'${key}'`).join(', ')} of ${owner} is missing from ${this.files.secretsPath}; set it again with ALTER CONNECTION.`,
+        message: `Secret ${missing.map((key) => `'${key}'`).join(', ')} of ${owner} is missing from ${this.store.path}; set it again with ALTER CONNECTION.`,
       });
     }
     return {
@@ -101,8 +114,8 @@ export class FileCatalog implements MutableCatalog {
 
   modelsUsingConnection(connection: string): string[] {
     const lower = connection.toLowerCase();
-    return this.document.models
-      .filter((model) =>
+    return this.document()
+      .models.filter((model) =>
         model.versions.some((version) =>
           Object.entries(version.options).some(
             ([key, value]) => CONNECTION_KEY.test(key) && value.toLowerCase() === lower,
@@ -112,81 +125,91 @@ export class FileCatalog implements MutableCatalog {
       .map((model) => model.name);
   }
 
-  putConnection(entry: ConnectionEntry, secrets: Record<string, string>): Promise<void> {
-    return this.mutate(async () => {
-      const secretsDocument = { ...this.loadSecrets() };
-      const previous = this.getConnection(entry.name);
+  putConnection(entry: ConnectionEntry, secrets: Record<string, string>, basis?: ChangeBasis<ConnectionEntry>): Promise<void> {
+    return this.change(({ catalog, secrets: currentSecrets }) => {
+      checkBasis('Connection', catalog.connections, entry.name, basis);
+      const previous = findByName(catalog.connections, entry.name);
+      const secretsDocument = { ...currentSecrets() };
       if (previous) delete secretsDocument[previous.name];
       if (Object.keys(secrets).length > 0) secretsDocument[entry.name] = { ...secrets };
-      // Secrets first: a catalog entry must never point at secrets that were not written.
-      await this.writeSecrets(secretsDocument);
-      await this.writeCatalog({ ...this.document, connections: replaced(this.document.connections, previous, entry) });
+      return { catalog: { ...catalog, connections: replaced(catalog.connections, previous, entry) }, secrets: secretsDocument };
     });
   }
 
   dropConnection(name: string): Promise<void> {
-    return this.mutate(async () => {
-      const entry = this.getConnection(name);
-      if (!entry) return;
-      await this.writeCatalog({ ...this.document, connections: this.document.connections.filter((c) => c !== entry) });
-      const secretsDocument = { ...this.loadSecrets() };
-      if (entry.name in secretsDocument) {
-        delete secretsDocument[entry.name];
-        await this.writeSecrets(secretsDocument);
-      }
+    return this.change(({ catalog, secrets }) => {
+      const entry = findByName(catalog.connections, name);
+      if (!entry) return undefined;
+      const secretsDocument = { ...secrets() };
+      delete secretsDocument[entry.name];
+      return { catalog: { ...catalog, connections: catalog.connections.filter((c) => c !== entry) }, secrets: secretsDocument };
     });
   }
 
-  putModel(entry: ModelEntry): Promise<void> {
-    return this.mutate(() => this.writeCatalog({ ...this.document, models: replaced(this.document.models, this.getModel(entry.name), entry) }));
+  putModel(entry: ModelEntry, basis?: ChangeBasis<ModelEntry>): Promise<void> {
+    return this.change(({ catalog }) => {
+      checkBasis('Model', catalog.models, entry.name, basis);
+      return { catalog: { ...catalog, models: replaced(catalog.models, findByName(catalog.models, basis?.basedOn?.name ?? entry.name), entry) } };
+    });
   }
 
   renameModel(from: string, to: string): Promise<void> {
-    return this.mutate(async () => {
-      const entry = this.getModel(from);
-      if (!entry) return;
-      await this.writeCatalog({ ...this.document, models: replaced(this.document.models, entry, { ...entry, name: to }) });
+    return this.change(({ catalog }) => {
+      const entry = findByName(catalog.models, from);
+      return entry ? { catalog: { ...catalog, models: replaced(catalog.models, entry, { ...entry, name: to }) } } : undefined;
     });
   }
 
   dropModel(name: string): Promise<void> {
-    return this.mutate(async () => {
-      const entry = this.getModel(name);
-      if (entry) await this.writeCatalog({ ...this.document, models: this.document.models.filter((m) => m !== entry) });
+    return this.change(({ catalog }) => {
+      const entry = findByName(catalog.models, name);
+      return entry ? { catalog: { ...catalog, models: catalog.models.filter((m) => m !== entry) } } : undefined;
     });
   }
 
-  putTable(entry: TableEntry): Promise<void> {
-    return this.mutate(() => this.writeCatalog({ ...this.document, tables: replaced(this.document.tables, this.getTable(entry.name), entry) }));
+  putTable(entry: TableEntry, basis?: ChangeBasis<TableEntry>): Promise<void> {
+    return this.change(({ catalog }, db) => {
+      checkBasis('Table', catalog.tables, entry.name, basis);
+      const previous = findByName(catalog.tables, entry.name);
+      // A new table starts empty, whatever an earlier table of that name left behind.
+      if (!previous) deleteMemoryRows(db, entry.name);
+      return { catalog: { ...catalog, tables: replaced(catalog.tables, previous, entry) } };
+    });
   }
 
   dropTable(name: string): Promise<void> {
-    return this.mutate(async () => {
-      const entry = this.getTable(name);
-      if (entry) await this.writeCatalog({ ...this.document, tables: this.document.tables.filter((t) => t !== entry) });
+    return this.change(({ catalog }, db) => {
+      const entry = findByName(catalog.tables, name);
+      if (!entry) return undefined;
+      // A memory table's rows go in the same transaction as its definition.
+      deleteMemoryRows(db, entry.name);
+      return { catalog: { ...catalog, tables: catalog.tables.filter((t) => t !== entry) } };
     });
   }
 
-  private loadSecrets(): SecretsDocument {
-    this.secrets ??= this.files.readSecrets();
-    return this.secrets;
+  /** The committed catalog, read again when another process changed it. */
+  private document(): CatalogDocument {
+    if (!this.store.exists()) return emptyCatalog();
+    const stamp = this.store.changeStamp();
+    if (this.cache?.stamp === stamp) return this.cache.document;
+    const document = this.store.read((db) => readCatalogDocument(db, this.store.path));
+    this.cache = { stamp, document };
+    return document;
   }
 
-  /** The in-memory state changes only after the file is written, so a failed write changes nothing. */
-  private async writeCatalog(document: CatalogDocument): Promise<void> {
-    await this.files.writeCatalog(document);
-    this.document = document;
-  }
-
-  private async writeSecrets(document: SecretsDocument): Promise<void> {
-    await this.files.writeSecrets(document);
-    this.secrets = document;
-  }
-
-  private mutate(work: () => Promise<void>): Promise<void> {
-    const run = this.pending.then(work);
-    this.pending = run.catch(() => undefined);
-    return run;
+  /** One write transaction: read the current state, apply `change`, write back what it changed. */
+  private change(change: Change): Promise<void> {
+    try {
+      this.store.write((db) => {
+        const catalog = readCatalogDocument(db, this.store.path);
+        const result = change({ catalog, secrets: () => readSecretsDocument(db, this.store.path) }, db);
+        if (result?.secrets) writeSecretsDocument(db, result.secrets);
+        if (result?.catalog) writeCatalogDocument(db, result.catalog, this.store.path);
+      });
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 }
 

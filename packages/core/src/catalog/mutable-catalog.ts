@@ -1,5 +1,6 @@
 import type { ResolvedConnection } from '../contracts/resolved-model.js';
 import type { Catalog, ConnectionEntry, ModelEntry, TableEntry } from './catalog.js';
+import type { ChangeBasis } from './catalog-basis.js';
 
 /**
  * The catalog as DDL statements change it. Every mutation is persisted (atomically) before its
@@ -16,15 +17,15 @@ export interface MutableCatalog extends Catalog {
    */
   resolveConnection(name: string, environment: Record<string, string | undefined>, options?: { lenient?: boolean }): ResolvedConnection;
   /** Inserts or replaces (same name) a connection and its secrets. */
-  putConnection(entry: ConnectionEntry, secrets: Record<string, string>): Promise<void>;
+  putConnection(entry: ConnectionEntry, secrets: Record<string, string>, basis?: ChangeBasis<ConnectionEntry>): Promise<void>;
   /** Removes a connection and deletes its secrets. */
   dropConnection(name: string): Promise<void>;
   /** Names of models with a version whose `<p>.connection` or `mcp.connection` is `connection`. */
   modelsUsingConnection(connection: string): string[];
   /** Inserts or replaces (same name) a model with all its versions. */
-  putModel(entry: ModelEntry): Promise<void>;
+  putModel(entry: ModelEntry, basis?: ChangeBasis<ModelEntry>): Promise<void>;
   renameModel(from: string, to: string): Promise<void>;
   dropModel(name: string): Promise<void>;
-  putTable(entry: TableEntry): Promise<void>;
+  putTable(entry: TableEntry, basis?: ChangeBasis<TableEntry>): Promise<void>;
   dropTable(name: string): Promise<void>;
 }

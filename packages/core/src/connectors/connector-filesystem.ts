@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
 import { LateralError } from '../errors/lateral-error.js';
 import type { Row } from '../types/schema.js';
-import { openAppendSink } from './connector-append-sink.js';
+import { dataStoreFor } from '../store/data-store.js';
+import { openCommitSink } from './connector-commit-sink.js';
+import { removeDeadInProgressFiles } from './connector-inprogress-files.js';
 import { encodeCsvLines } from './connector-csv-codec.js';
 import { readCsv } from './connector-csv-reader.js';
 import { filesystemOptions, validateFilesystemOptions, type FilesystemOptions } from './connector-filesystem-options.js';
@@ -41,11 +43,19 @@ function readFile(table: TableDefinition, file: string, options: FilesystemOptio
     : readJsonLines(table, file, { ...options.json, batchSize: BATCH_SIZE });
 }
 
+/** The directory where a table's in-progress files are written: the table's directory, or its file's. */
+async function inProgressDirectory(path: string, pathIsDirectory: boolean): Promise<string> {
+  return pathIsDirectory || (await pathKind(path)) === 'directory' ? path : dirname(path);
+}
+
 /**
  * Flink's filesystem connector (`'connector' = 'filesystem'`, `'path'`, `'format' = 'json' | 'csv'`).
  * `path` is a file (relative paths resolve against the working directory) or a directory, whose
- * data files are read in name order. Writes append to the file; into a directory they go to a new
- * `part-<uuid>.<format>` file. Reads stream with bounded memory.
+ * data files are read in name order (hidden files, such as in-progress ones, are skipped). An
+ * INSERT writes a hidden in-progress file and commits by a rename, as Flink's file sink does:
+ * into a directory, a new `part-<uuid>.<format>` file; into a file, the file's content followed
+ * by the new rows replaces it. Reads and writes stream with bounded memory. Opening a table
+ * removes in-progress files whose writer was killed.
  */
 export const filesystemConnector: ConnectorV1 = {
   specificationVersion: 'v1',
@@ -53,18 +63,20 @@ export const filesystemConnector: ConnectorV1 = {
   validate: validateFilesystemOptions,
   async *read(table) {
     const options = filesystemOptions(table);
+    await removeDeadInProgressFiles(await inProgressDirectory(options.path, options.pathIsDirectory));
     for (const file of await filesToRead(table, options.path)) yield* readFile(table, file, options);
   },
-  async openSink(table) {
+  async openSink(table, context) {
     const options = filesystemOptions(table);
-    const target =
-      options.pathIsDirectory || (await pathKind(options.path)) === 'directory'
-        ? join(options.path, `part-${randomUUID()}.${options.format}`)
-        : options.path;
+    const intoDirectory = options.pathIsDirectory || (await pathKind(options.path)) === 'directory';
+    await removeDeadInProgressFiles(intoDirectory ? options.path : dirname(options.path));
+    const target = intoDirectory ? join(options.path, `part-${randomUUID()}.${options.format}`) : options.path;
     let encode =
       options.format === 'csv' ? (rows: Row[]) => encodeCsvLines(options.csv, rows, table.columns) : (rows: Row[]) => encodeJsonLines(table.columns, rows);
     if (options.format === 'csv' && options.csv.header && (await isEmptyOrMissing(target))) encode = withCsvHeader(encode, table, options);
-    return openAppendSink(target, encode);
+    if (intoDirectory) return openCommitSink(target, encode, { mode: 'new-file', exclusively: (work) => work() });
+    const store = dataStoreFor(context.dataDir);
+    return openCommitSink(options.path, encode, { mode: 'append', exclusively: (work) => store.write(work, { durable: false }) });
   },
 };
 

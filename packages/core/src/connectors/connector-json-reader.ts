@@ -14,10 +14,22 @@ export interface JsonReadOptions {
 
 /** Reads one JSON object per line (keys = column names; a missing key is NULL unless told otherwise). */
 export async function* readJsonLines(table: TableDefinition, file: string, options: JsonReadOptions): AsyncGenerator<Row[]> {
+  const decode = jsonLinesDecoder(table, options);
+  for await (const { lines, firstLine } of readLineBatches(file, options)) {
+    const rows = decode(lines, file, firstLine);
+    if (rows.length > 0) yield rows;
+  }
+}
+
+/** Decodes lines of JSON objects into rows (blank lines skipped); also used for rows not kept in a file. */
+export function jsonLinesDecoder(
+  table: TableDefinition,
+  options: Pick<JsonReadOptions, 'ignoreParseErrors' | 'failOnMissingField'>,
+): (lines: readonly string[], file: string, firstLine: number) => Row[] {
   const read = rowReader(table);
   const names = table.columns.map((c) => c.name);
   const parseLine = storedJsonParser(table);
-  for await (const { lines, firstLine } of readLineBatches(file, options)) {
+  return (lines, file, firstLine) => {
     const rows: Row[] = [];
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
@@ -30,8 +42,8 @@ export async function* readJsonLines(table: TableDefinition, file: string, optio
         throw readError(table, origin, error instanceof Error ? error.message : String(error), error);
       }
     });
-    if (rows.length > 0) yield rows;
-  }
+    return rows;
+  };
 }
 
 function fieldsOf(parseLine: (text: string) => unknown, line: string, names: readonly string[], failOnMissingField: boolean): unknown[] {

@@ -1,33 +1,27 @@
-import { createReadStream } from 'node:fs';
-import { stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { ConnectorContext, ConnectorV1, TableDefinition } from '../contracts/connector.js';
-import { openAppendSink } from './connector-append-sink.js';
-import { readJsonLines } from './connector-json-reader.js';
+import type { ConnectorContext, ConnectorV1, TableDefinition, TableSink } from '../contracts/connector.js';
+import { dataStoreFor } from '../store/data-store.js';
+import { MemoryRows } from '../store/memory-rows.js';
+import type { Row } from '../types/schema.js';
+import { jsonLinesDecoder } from './connector-json-reader.js';
 import { encodeJsonLines } from './connector-row-codec.js';
 
 const BATCH_SIZE = 1024;
+/** Chunks read per store query while a table is read. */
+const CHUNKS_PER_READ = 8;
+/** Encoded rows are kept in chunks of about this size: one store write per chunk. */
+const CHUNK_CHARACTERS = 64 * 1024;
 
-/** `<dataDir>/tables/<table>.ndjson`; the name is URI-encoded so any identifier is a safe file name. */
-function memoryTableFile(table: TableDefinition, dataDir: string): string {
-  return join(dataDir, 'tables', `${encodeURIComponent(table.name)}.ndjson`);
-}
-
-async function fileLength(path: string): Promise<number> {
-  return stat(path).then(
-    (s) => s.size,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return 0;
-      throw error;
-    },
-  );
+function rowsOf(context: ConnectorContext): MemoryRows {
+  return new MemoryRows(dataStoreFor(context.dataDir));
 }
 
 /**
  * The default connector for a table created without `'connector'`. Despite the name (kept from
  * the dialect's vocabulary of a table with no external system), rows persist between runs: they
- * are appended to one NDJSON file per table under the data directory. A read sees the rows that
- * existed when it started, so `INSERT INTO t SELECT ... FROM t` terminates.
+ * are kept in the data directory's store (lateral.db), encoded by the row codec as NDJSON chunks.
+ * An INSERT is one transaction: readers (in any process) see its rows only once it committed,
+ * its abort removes only its own rows, and a killed INSERT leaves nothing visible. A read sees
+ * the INSERTs committed when it started, so `INSERT INTO t SELECT ... FROM t` terminates.
  */
 export const memoryConnector: ConnectorV1 = {
   specificationVersion: 'v1',
@@ -43,28 +37,73 @@ export const memoryConnector: ConnectorV1 = {
       }));
   },
   async *read(table: TableDefinition, context: ConnectorContext) {
-    const file = memoryTableFile(table, context.dataDir);
-    const end = await fileLength(file);
-    yield* readJsonLines(table, file, { end, ignoreParseErrors: false, failOnMissingField: false, batchSize: BATCH_SIZE });
+    const rows = rowsOf(context);
+    const decode = jsonLinesDecoder(table, { ignoreParseErrors: false, failOnMissingField: false });
+    const origin = `memory table ${table.name}`;
+    const snapshot = rows.snapshot(table.name);
+    let after = 0;
+    let line = 1;
+    let batch: Row[] = [];
+    for (;;) {
+      const chunks = rows.chunks(table.name, snapshot, after, CHUNKS_PER_READ);
+      if (chunks.length === 0) break;
+      for (const chunk of chunks) {
+        const lines = chunk.text.split('\n');
+        if (lines[lines.length - 1] === '') lines.pop();
+        for (const row of decode(lines, origin, line)) {
+          batch.push(row);
+          if (batch.length >= BATCH_SIZE) {
+            yield batch;
+            batch = [];
+          }
+        }
+        line += lines.length;
+        after = chunk.id;
+      }
+    }
+    if (batch.length > 0) yield batch;
   },
   async openSink(table, context) {
-    return openAppendSink(memoryTableFile(table, context.dataDir), (rows) => encodeJsonLines(table.columns, rows));
+    return openMemorySink(rowsOf(context), table);
   },
-  /** One row per line of the file: newlines are counted without decoding rows. */
+  /** One row per line of the committed chunks: newlines are counted by the store, without decoding rows. */
   async countRows(table, context) {
-    const file = memoryTableFile(table, context.dataDir);
-    const end = await fileLength(file);
-    if (end === 0) return 0;
-    let rows = 0;
-    for await (const chunk of createReadStream(file, { end: end - 1 })) {
-      const bytes = chunk as Buffer;
-      for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) rows += 1;
-    }
-    return rows;
+    const rows = rowsOf(context);
+    return rows.count(table.name, rows.snapshot(table.name));
   },
-  async drop(table, context) {
-    await unlink(memoryTableFile(table, context.dataDir)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-  },
+  // DROP TABLE: the catalog deletes a memory table's rows in the transaction that drops it.
 };
+
+function openMemorySink(rows: MemoryRows, table: TableDefinition): TableSink {
+  const insertId = rows.begin(table.name);
+  let pending = '';
+  let finished = false;
+  const finish = (): boolean => !finished && (finished = true);
+  const flush = () => {
+    if (pending === '') return;
+    rows.append(insertId, table.name, pending);
+    pending = '';
+  };
+  return {
+    async write(batch) {
+      if (batch.length === 0) return;
+      pending += encodeJsonLines(table.columns, batch);
+      if (pending.length >= CHUNK_CHARACTERS) flush();
+    },
+    async close() {
+      if (!finish()) return;
+      try {
+        flush();
+        rows.commit(insertId, table.name);
+      } catch (error) {
+        rows.abort(insertId);
+        throw error;
+      }
+    },
+    async abort() {
+      if (!finish()) return;
+      pending = '';
+      rows.abort(insertId);
+    },
+  };
+}

@@ -40,7 +40,7 @@ export async function createConnection(statement: CreateConnectionStatement, con
     secretKeys: Object.keys(stored.secrets).sort(),
     createdAt: new Date().toISOString(),
   };
-  await context.catalog.putConnection(entry, stored.secrets);
+  await context.catalog.putConnection(entry, stored.secrets, { basedOn: existing ?? null });
   return messageResult(statement, `Connection ${quoted(name)} ${existing ? 'replaced' : 'created'}.`, validation.warnings);
 }
 
@@ -81,6 +81,7 @@ export async function alterConnection(statement: AlterConnectionStatement, conte
   await context.catalog.putConnection(
     { ...existing, endpoint: stored.endpoint, options: connection.options, secretKeys: Object.keys(stored.secrets).sort() },
     stored.secrets,
+    { basedOn: existing },
   );
   return messageResult(statement, `Connection ${quoted(existing.name)} altered.`, validation.warnings);
 }

@@ -57,7 +57,7 @@ export async function alterModel(statement: AlterModelStatement, context: DdlCon
   if (diagnostics.length > 0) throw statementFailure(statement, diagnostics, change.entries, statement.name.location);
   const defaultEntry = updated.versions.find((entry) => entry.version === updated.defaultVersion);
   updated = { ...updated, providerId: providerOf(defaultEntry?.options) ?? updated.providerId };
-  await context.catalog.putModel(updated);
+  await context.catalog.putModel(updated, { basedOn: model });
   const what = options === version.options ? `Model ${quoted(model.name)} altered` : `Model ${quoted(model.name)} version ${version.version} altered`;
   return messageResult(statement, `${what}. Default version: ${updated.defaultVersion}`);
 }
@@ -153,6 +153,6 @@ export async function dropModel(statement: DropStatement, context: DdlContext): 
     await context.catalog.dropModel(model.name);
     return messageResult(statement, `Version ${version.version} of model ${quoted(model.name)} dropped; it was the last version, so the model is gone.`);
   }
-  await context.catalog.putModel(remaining);
+  await context.catalog.putModel(remaining, { basedOn: model });
   return messageResult(statement, `Version ${version.version} of model ${quoted(model.name)} dropped. Default version: ${remaining.defaultVersion}`);
 }

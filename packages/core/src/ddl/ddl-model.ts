@@ -76,7 +76,7 @@ export async function createModel(statement: CreateModelStatement, context: DdlC
         defaultVersion: version,
         versions: [versionEntry],
       };
-  await context.catalog.putModel(entry);
+  await context.catalog.putModel(entry, { basedOn: existing ?? null });
   const verb = existing && statement.orReplace ? 'replaced; version 1 created' : `with version ${version} created`;
   return messageResult(statement, `${quoted(entry.name)} ${verb}. Default version: ${entry.defaultVersion}`);
 }

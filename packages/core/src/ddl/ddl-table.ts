@@ -6,6 +6,7 @@ import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
 import type { Diagnostic } from '../contracts/diagnostic.js';
 import type { MessageResult, RowsResult } from '../engine/statement-result.js';
 import { normalizeOptionEntries } from '../options/option-entries.js';
+import { LateralError } from '../errors/lateral-error.js';
 import type { DdlContext } from './ddl-context.js';
 import { plainName } from './ddl-connection.js';
 import { statementError, statementFailure } from './ddl-errors.js';
@@ -44,7 +45,15 @@ export async function createTable(statement: CreateTableStatement, context: DdlC
     ...(statement.comment === undefined ? {} : { comment: statement.comment }),
     createdAt: new Date().toISOString(),
   };
-  await context.catalog.putTable(entry);
+  try {
+    await context.catalog.putTable(entry, { basedOn: null });
+  } catch (error) {
+    // Another session created it after the check above.
+    if (statement.ifNotExists && LateralError.isInstance(error) && error.code === 'LATERAL_ERR_CATALOG_EXISTS') {
+      return messageResult(statement, `Table ${quoted(name)} already exists; nothing created (IF NOT EXISTS).`);
+    }
+    throw error;
+  }
   return messageResult(statement, `Table ${quoted(name)} created.`);
 }
 

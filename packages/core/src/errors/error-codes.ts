@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   LATERAL_ERR_CATALOG_VERSION_LIMIT: 'A model already has the maximum number of versions (10).',
   LATERAL_ERR_CATALOG_VERSION_CONFLICT: 'A new model version differs from the model in INPUT, OUTPUT, COMMENT or task.',
   LATERAL_ERR_TABLE_SCHEMA: 'A CREATE TABLE column list is invalid (no columns, or a name declared twice).',
+  LATERAL_ERR_DATA_DIR_BUSY: "Another process held the data directory's write lock for longer than the wait allows.",
+  LATERAL_ERR_CATALOG_CHANGED: 'Another session changed or dropped the object while the statement ran; nothing was changed.',
   // Options (CREATE CONNECTION / CREATE MODEL / CREATE TABLE / SET)
   LATERAL_ERR_OPTION_MISSING: 'A required option is not set.',
   LATERAL_ERR_OPTION_UNKNOWN: 'An option key is not recognised for this object.',
