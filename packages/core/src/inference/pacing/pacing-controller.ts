@@ -9,7 +9,28 @@ const RATE_DECREASE = 0.9;
  * providers alike (a fixed step would refuse every fifth request of a 2 req/s provider).
  */
 const RATE_INCREASE_PER_SUCCESS = 0.001;
-const MIN_RATE_PER_SECOND = 0.1;
+/**
+ * After a quiet spell without a single 429, the limit may be far above the learned rate: probe
+ * upward multiplicatively (TCP's slow start), doubling the rate every PROBE_DOUBLING_MS of
+ * successes, until the next 429 finds the limit again. Without it, a storm of 429s (an outage,
+ * another job sharing the key) left the rate at its floor, and 0.1 % per success took thousands
+ * of requests to climb back.
+ *
+ * Quiet means both a time and a number of successes since the last 429 (a slow provider's
+ * requests are many seconds apart). A probe that meets a 429 before the accepted rate grew
+ * PROBE_GAIN-fold found the limit where it was: the next probe waits twice as long (up to the maxima), so a
+ * provider whose limit is steady is not overshot again and again; a probe that grew further
+ * resets the wait.
+ */
+const PROBE_QUIET_MIN_MS = 2000;
+const PROBE_QUIET_MAX_MS = 300_000;
+const PROBE_QUIET_MIN_SUCCESSES = 2;
+const PROBE_QUIET_MAX_SUCCESSES = 1000;
+const PROBE_DOUBLING_MS = 250;
+const PROBE_GAIN = 4;
+const MIN_EVENTS_FOR_SHORT_WINDOW = 5;
+/** One request a minute: free-tier keys allow a few requests per minute. */
+const MIN_RATE_PER_SECOND = 1 / 60;
 /** At most one cut per this long: one episode of refusals is one signal. */
 const CUT_INTERVAL_MS = 1000;
 /** Concurrency cut on sustained overload (503, 529): overload is about load, not rate. */
@@ -62,6 +83,13 @@ export class PacingController {
   private concurrency = 1;
   private adaptiveRate: number | undefined;
   private lastCutAt = Number.NEGATIVE_INFINITY;
+  private lastRefusalAt = Number.NEGATIVE_INFINITY;
+  private lastGrowthAt = Number.NEGATIVE_INFINITY;
+  private probeQuietMs = PROBE_QUIET_MIN_MS;
+  private probeQuietSuccesses = PROBE_QUIET_MIN_SUCCESSES;
+  private successesSinceRefusal = 0;
+  /** The rate a probe started from (undefined while not probing). */
+  private probeStartRate: number | undefined;
   private lastOverloadCutAt = Number.NEGATIVE_INFINITY;
   private overloadSuccesses = 0;
   private pausedUntil = 0;
@@ -69,6 +97,8 @@ export class PacingController {
   private headerSpacing: { spacingMs: number; until: number; bucket: boolean } | undefined;
   private declaredSpacingMs = 0;
   private readonly successes = new RateWindow();
+  /** The last minute, in 1 s buckets: what a provider of a few requests per minute accepts. */
+  private readonly slowSuccesses = new RateWindow(1000, 60);
   private readonly dispatches = new RateWindow();
   private readonly answers = new RateWindow();
   private readonly overloads = new RateWindow();
@@ -98,8 +128,9 @@ export class PacingController {
   noteSuccess(dispatchedAt: number, signals: RateLimitSignals = {}): void {
     const now = this.options.now();
     this.successes.add(now);
+    this.slowSuccesses.add(now);
     this.answers.add(now);
-    if (this.adaptiveRate !== undefined && dispatchedAt >= this.lastCutAt) this.adaptiveRate *= 1 + RATE_INCREASE_PER_SUCCESS;
+    if (this.adaptiveRate !== undefined && dispatchedAt >= this.lastCutAt) this.grow(now);
     if (this.concurrency < this.ceiling) {
       this.overloadSuccesses += 1;
       if (this.overloadSuccesses >= this.concurrency) {
@@ -139,7 +170,25 @@ export class PacingController {
     return this.adaptiveRate;
   }
 
+  /** Additive (0.1 % per success) near the limit found by the last 429; multiplicative once it has been quiet. */
+  private grow(now: number): void {
+    const rate = this.adaptiveRate ?? 0;
+    this.successesSinceRefusal += 1;
+    if (now - this.lastRefusalAt >= this.probeQuietMs && this.successesSinceRefusal >= this.probeQuietSuccesses) {
+      this.probeStartRate ??= rate;
+      // At most one doubling per success, so a slow provider's first success after a long wait
+      // does not jump the rate far beyond what was ever tried.
+      const elapsed = Math.min(PROBE_DOUBLING_MS, Math.max(0, now - this.lastGrowthAt));
+      this.adaptiveRate = Math.max(rate * (1 + RATE_INCREASE_PER_SUCCESS), rate * 2 ** (elapsed / PROBE_DOUBLING_MS));
+    } else {
+      this.adaptiveRate = rate * (1 + RATE_INCREASE_PER_SUCCESS);
+    }
+    this.lastGrowthAt = now;
+  }
+
   private onRateLimited(dispatchedAt: number, now: number, retryAfterMs: number | undefined): void {
+    this.lastRefusalAt = now;
+    this.successesSinceRefusal = 0;
     // When the headers give the provider's rate, pacing already follows it: a 429 then comes from
     // a burst (the first requests, before any header was seen), not from a rate too high.
     const headerRate = this.headerSpacing !== undefined && this.headerSpacing.bucket && this.headerSpacing.until > now;
@@ -147,12 +196,23 @@ export class PacingController {
     // requests sent just after a cut still meet the emptied bucket), so cutting on each of them
     // compounded 0.9 into a collapse. The cut starts from what the provider accepted just before.
     if (!headerRate && dispatchedAt >= this.lastCutAt && now - this.lastCutAt >= CUT_INTERVAL_MS) {
-      const accepted = this.successes.rate(now);
+      // Too few successes in two seconds say nothing about a slow provider: use the last minute.
+      // A minute's count of a slow provider's successes is already what it lets through (its
+      // retry-after pauses keep the rest): it is kept as is, not cut by another 10 %.
+      const short = this.successes.count(now) >= MIN_EVENTS_FOR_SHORT_WINDOW;
+      const accepted = short ? this.successes.rate(now) : this.slowSuccesses.rate(now);
       const current = this.adaptiveRate;
       const base =
         accepted > 0 ? Math.min(current ?? Number.POSITIVE_INFINITY, accepted) : (current ?? this.dispatches.rate(now) * 0.5);
-      this.adaptiveRate = Math.max(MIN_RATE_PER_SECOND, base * RATE_DECREASE);
+      this.adaptiveRate = Math.max(MIN_RATE_PER_SECOND, short || accepted === 0 ? base * RATE_DECREASE : base);
       this.lastCutAt = now;
+      if (this.probeStartRate !== undefined) {
+        // Measured by what the provider accepted, not by the rate the probe overshot to.
+        const grewFar = base >= this.probeStartRate * PROBE_GAIN;
+        this.probeQuietMs = grewFar ? PROBE_QUIET_MIN_MS : Math.min(PROBE_QUIET_MAX_MS, this.probeQuietMs * 2);
+        this.probeQuietSuccesses = grewFar ? PROBE_QUIET_MIN_SUCCESSES : Math.min(PROBE_QUIET_MAX_SUCCESSES, this.probeQuietSuccesses * 2);
+      }
+      this.probeStartRate = undefined;
     }
     const ownPause = Math.min(MAX_UNHINTED_PAUSE_MS, 2000 / (this.adaptiveRate ?? 1));
     this.pauseUntil(now + (retryAfterMs ?? ownPause));
