@@ -84,6 +84,7 @@ export class PacingController {
   private adaptiveRate: number | undefined;
   private lastCutAt = Number.NEGATIVE_INFINITY;
   private lastRefusalAt = Number.NEGATIVE_INFINITY;
+  private lastSuccess = Number.NEGATIVE_INFINITY;
   private lastGrowthAt = Number.NEGATIVE_INFINITY;
   private probeQuietMs = PROBE_QUIET_MIN_MS;
   private probeQuietSuccesses = PROBE_QUIET_MIN_SUCCESSES;
@@ -127,6 +128,7 @@ export class PacingController {
 
   noteSuccess(dispatchedAt: number, signals: RateLimitSignals = {}): void {
     const now = this.options.now();
+    this.lastSuccess = now;
     this.successes.add(now);
     this.slowSuccesses.add(now);
     this.answers.add(now);
@@ -163,6 +165,11 @@ export class PacingController {
   /** Milliseconds until the endpoint may be called again (0 when it is not paused). */
   pauseRemainingMs(): number {
     return Math.max(0, this.pausedUntil - this.options.now());
+  }
+
+  /** When a request to the endpoint last succeeded (-Infinity before the first). */
+  get lastSuccessAt(): number {
+    return this.lastSuccess;
   }
 
   /** Requests per second the adaptive rule allows (undefined until the first 429). */
