@@ -63,6 +63,7 @@ export function createAwsTransport(model: ResolvedModel, dependencies: Transport
         dispatcher: dependencies.dispatcher,
         signal: request.signal,
         timeoutMs: request.timeoutMs,
+        maxResponseBytes: request.maxResponseBytes,
       });
     },
   };

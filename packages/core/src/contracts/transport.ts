@@ -16,6 +16,8 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** Per-attempt timeout in milliseconds. */
   timeoutMs?: number;
+  /** Largest response body to read, in bytes: transports pass it on to sendHttp. */
+  maxResponseBytes?: number;
 }
 
 export interface TransportResponse {

@@ -6,6 +6,7 @@ import { LateralError } from '../errors/lateral-error.js';
 import { ProviderCallError } from '../errors/provider-call-error.js';
 import { maskAndTruncate } from '../errors/mask-secrets.js';
 import { responseBody } from '../http/response-body.js';
+import { maxResponseBytes } from '../http/response-limit.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { Row } from '../types/schema.js';
 import { classifyHttpFailure } from './retry-policy.js';
@@ -22,6 +23,8 @@ export interface ModelInvocation {
   secrets: string[];
   /** Rows one request may carry: the format's limit, capped by the provider's. */
   maxRowsPerRequest: number;
+  /** Largest response body read (model, else connection option, else the default). */
+  maxResponseBytes: number;
 }
 
 export function prepareInvocation(
@@ -64,6 +67,7 @@ export function prepareInvocation(
     transport: provider.createTransport(model, dependencies),
     secrets: Object.values(model.connection?.secrets ?? {}),
     maxRowsPerRequest: Math.max(1, Math.min(formatLimit, providerLimit)),
+    maxResponseBytes: maxResponseBytes(model),
   };
 }
 
@@ -95,6 +99,7 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
     operation: encoded.operation,
     signal: options.signal,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: invocation.maxResponseBytes,
   });
   const sensitive = [...invocation.secrets, ...stringInputs(rows)];
   if (response.status < 200 || response.status >= 300) {
