@@ -25,6 +25,8 @@ export interface ModelInvocation {
   maxRowsPerRequest: number;
   /** Largest response body read (model, else connection option, else the default). */
   maxResponseBytes: number;
+  /** Whether rows are batched only when max_batch_size asks (InputFormatV1.batching `on-request`). */
+  batchOnRequest: boolean;
 }
 
 export function prepareInvocation(
@@ -68,6 +70,7 @@ export function prepareInvocation(
     secrets: Object.values(model.connection?.secrets ?? {}),
     maxRowsPerRequest: Math.max(1, Math.min(formatLimit, providerLimit)),
     maxResponseBytes: maxResponseBytes(model),
+    batchOnRequest: inputFormat.batching === 'on-request',
   };
 }
 
