@@ -72,6 +72,34 @@ describe('endpoint limiter', () => {
   });
 });
 
+describe('endpoint limiter recovering from 429s', () => {
+  it('lets requests that reserved slots at a slow rate start again as soon as the rate recovers', async () => {
+    let fakeNow = 1_000_000;
+    const endpoint = new EndpointLimiter('recovering', {}, () => fakeNow);
+    limiters.push(endpoint);
+    endpoint.acquire(4);
+    // A 429 with nothing accepted yet: the rate falls to its floor, one request a minute.
+    endpoint.controller.noteDispatch();
+    fakeNow += 10_000;
+    endpoint.noteFailure(fakeNow, 429, 0);
+    expect(endpoint.controller.learnedRate).toBeCloseTo(1 / 60);
+    const signal = new AbortController().signal;
+    const started: number[] = [];
+    const jobs = [0, 1, 2].map((index) => endpoint.schedule(signal, 0, async () => void started.push(index)));
+    await settle();
+    // The first starts; the others hold slots a minute and two minutes away.
+    expect(started).toEqual([0]);
+    // 429s stop: successes probe the rate upward, and the waiting requests reserve again.
+    for (let success = 0; success < 16; success += 1) {
+      fakeNow += 300;
+      endpoint.noteSuccess(fakeNow, {});
+    }
+    expect(endpoint.controller.learnedRate).toBeGreaterThan(2);
+    await Promise.all(jobs);
+    expect(started).toEqual([0, 1, 2]);
+  }, 10_000);
+});
+
 describe('limiter registry', () => {
   it('shares one limiter per endpoint and applies the latest declared limits', async () => {
     const registry = new LimiterRegistry();

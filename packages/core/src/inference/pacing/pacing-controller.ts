@@ -31,6 +31,8 @@ const PROBE_GAIN = 4;
 const MIN_EVENTS_FOR_SHORT_WINDOW = 5;
 /** One request a minute: free-tier keys allow a few requests per minute. */
 const MIN_RATE_PER_SECOND = 1 / 60;
+/** Far above any real endpoint (a 0.01 ms spacing): growth stops here instead of running off. */
+const MAX_RATE_PER_SECOND = 100_000;
 /** At most one cut per this long: one episode of refusals is one signal. */
 const CUT_INTERVAL_MS = 1000;
 /** Concurrency cut on sustained overload (503, 529): overload is about load, not rate. */
@@ -190,6 +192,7 @@ export class PacingController {
     } else {
       this.adaptiveRate = rate * (1 + RATE_INCREASE_PER_SUCCESS);
     }
+    this.adaptiveRate = Math.min(MAX_RATE_PER_SECOND, this.adaptiveRate);
     this.lastGrowthAt = now;
   }
 
