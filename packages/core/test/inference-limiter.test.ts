@@ -78,16 +78,16 @@ describe('endpoint limiter recovering from 429s', () => {
     const endpoint = new EndpointLimiter('recovering', {}, () => fakeNow);
     limiters.push(endpoint);
     endpoint.acquire(4);
-    // A 429 with nothing accepted yet: the rate falls to its floor, one request a minute.
-    endpoint.controller.noteDispatch();
-    fakeNow += 10_000;
-    endpoint.noteFailure(fakeNow, 429, 0);
-    expect(endpoint.controller.learnedRate).toBeCloseTo(1 / 60);
+    // One success in 50 s, then a 429: the rate becomes what was accepted, one request per 50 s.
+    endpoint.noteSuccess(endpoint.controller.noteDispatch(), {});
+    fakeNow += 50_000;
+    endpoint.noteFailure(endpoint.controller.noteDispatch(), 429, 0);
+    expect(endpoint.controller.learnedRate).toBeCloseTo(1 / 50);
     const signal = new AbortController().signal;
     const started: number[] = [];
     const jobs = [0, 1, 2].map((index) => endpoint.schedule(signal, 0, async () => void started.push(index)));
     await settle();
-    // The first starts; the others hold slots a minute and two minutes away.
+    // The first starts; the others hold slots 50 s and 100 s away.
     expect(started).toEqual([0]);
     // 429s stop: successes probe the rate upward, and the waiting requests reserve again.
     for (let success = 0; success < 16; success += 1) {

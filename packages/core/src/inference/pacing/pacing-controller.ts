@@ -18,9 +18,9 @@ const RATE_INCREASE_PER_SUCCESS = 0.001;
  *
  * Quiet means both a time and a number of successes since the last 429 (a slow provider's
  * requests are many seconds apart). A probe that meets a 429 before the accepted rate grew
- * PROBE_GAIN-fold found the limit where it was: the next probe waits twice as long (up to the maxima), so a
- * provider whose limit is steady is not overshot again and again; a probe that grew further
- * resets the wait.
+ * PROBE_GAIN-fold found the limit where it was: the next probe waits twice as long (up to the
+ * maxima), so a provider whose limit is steady is not overshot again and again; a probe that grew
+ * further resets the wait.
  */
 const PROBE_QUIET_MIN_MS = 2000;
 const PROBE_QUIET_MAX_MS = 300_000;
@@ -68,8 +68,10 @@ export interface PacingControllerOptions {
  *
  * - A declared requests-per-minute becomes a fixed spacing between request starts.
  * - A 429 cuts an adaptive request rate to 0.9 × the rate the provider accepted over the last
- *   two seconds (or the current rate, if lower); each success raises it by 0.1 %. At most one
- *   cut a second, and only by requests sent after the last cut, so one burst of 429s counts once.
+ *   two seconds (the last minute for a slow provider; or the current rate, if lower); each success
+ *   raises it by 0.1 %. At most one cut a second, and only by requests sent after the last cut, so
+ *   one burst of 429s counts once. After a quiet spell without 429s the rate is probed upward
+ *   multiplicatively (slow start) until a 429 finds the limit again (see PROBE_*).
  * - Sustained overload (503, 529 making up a tenth of recent answers) cuts concurrency by 30 %;
  *   it grows back by one after as many successes as the current concurrency. A stray 5xx does not
  *   count: its row is simply retried.
@@ -190,6 +192,8 @@ export class PacingController {
       const elapsed = Math.min(PROBE_DOUBLING_MS, Math.max(0, now - this.lastGrowthAt));
       this.adaptiveRate = Math.max(rate * (1 + RATE_INCREASE_PER_SUCCESS), rate * 2 ** (elapsed / PROBE_DOUBLING_MS));
     } else {
+      // Not (or no longer) probing: a 429 that did not cut ended the probe without a verdict.
+      this.probeStartRate = undefined;
       this.adaptiveRate = rate * (1 + RATE_INCREASE_PER_SUCCESS);
     }
     this.adaptiveRate = Math.min(MAX_RATE_PER_SECOND, this.adaptiveRate);
@@ -205,27 +209,34 @@ export class PacingController {
     // One cut per episode: the 429s of one burst arrive within milliseconds of each other (and
     // requests sent just after a cut still meet the emptied bucket), so cutting on each of them
     // compounded 0.9 into a collapse. The cut starts from what the provider accepted just before.
-    if (!headerRate && dispatchedAt >= this.lastCutAt && now - this.lastCutAt >= CUT_INTERVAL_MS) {
-      // Too few successes in two seconds say nothing about a slow provider: use the last minute.
-      // A minute's count of a slow provider's successes is already what it lets through (its
-      // retry-after pauses keep the rest): it is kept as is, not cut by another 10 %.
-      const short = this.successes.count(now) >= MIN_EVENTS_FOR_SHORT_WINDOW;
-      const accepted = short ? this.successes.rate(now) : this.slowSuccesses.rate(now);
-      const current = this.adaptiveRate;
-      const base =
-        accepted > 0 ? Math.min(current ?? Number.POSITIVE_INFINITY, accepted) : (current ?? this.dispatches.rate(now) * 0.5);
-      this.adaptiveRate = Math.max(MIN_RATE_PER_SECOND, short || accepted === 0 ? base * RATE_DECREASE : base);
-      this.lastCutAt = now;
-      if (this.probeStartRate !== undefined) {
-        // Measured by what the provider accepted, not by the rate the probe overshot to.
-        const grewFar = base >= this.probeStartRate * PROBE_GAIN;
-        this.probeQuietMs = grewFar ? PROBE_QUIET_MIN_MS : Math.min(PROBE_QUIET_MAX_MS, this.probeQuietMs * 2);
-        this.probeQuietSuccesses = grewFar ? PROBE_QUIET_MIN_SUCCESSES : Math.min(PROBE_QUIET_MAX_SUCCESSES, this.probeQuietSuccesses * 2);
-      }
-      this.probeStartRate = undefined;
-    }
+    if (!headerRate && dispatchedAt >= this.lastCutAt && now - this.lastCutAt >= CUT_INTERVAL_MS) this.cut(now);
     const ownPause = Math.min(MAX_UNHINTED_PAUSE_MS, 2000 / (this.adaptiveRate ?? 1));
     this.pauseUntil(now + (retryAfterMs ?? ownPause));
+  }
+
+  /**
+   * Too few successes in two seconds say nothing about a slow provider: its cut uses the last
+   * minute, and a minute's count of its successes is already what it lets through (its
+   * retry-after pauses keep the rest), so it is kept as is rather than cut by another 10 %.
+   * Nothing accepted and no rate yet: half of what was sent in the last two seconds; with no
+   * recent dispatch either (the first answer took seconds, e.g. a worker's start-up) nothing is
+   * known, and the refusal only pauses the endpoint.
+   */
+  private cut(now: number): void {
+    const short = this.successes.count(now) >= MIN_EVENTS_FOR_SHORT_WINDOW;
+    const accepted = short ? this.successes.rate(now) : this.slowSuccesses.rate(now);
+    const current = this.adaptiveRate;
+    const base = accepted > 0 ? Math.min(current ?? Number.POSITIVE_INFINITY, accepted) : (current ?? this.dispatches.rate(now) * 0.5);
+    if (base === 0) return;
+    this.adaptiveRate = Math.max(MIN_RATE_PER_SECOND, short || accepted === 0 ? base * RATE_DECREASE : base);
+    this.lastCutAt = now;
+    if (this.probeStartRate !== undefined) {
+      // Measured by what the provider accepted, not by the rate the probe overshot to.
+      const grewFar = base >= this.probeStartRate * PROBE_GAIN;
+      this.probeQuietMs = grewFar ? PROBE_QUIET_MIN_MS : Math.min(PROBE_QUIET_MAX_MS, this.probeQuietMs * 2);
+      this.probeQuietSuccesses = grewFar ? PROBE_QUIET_MIN_SUCCESSES : Math.min(PROBE_QUIET_MAX_SUCCESSES, this.probeQuietSuccesses * 2);
+    }
+    this.probeStartRate = undefined;
   }
 
   private onOverloaded(dispatchedAt: number, now: number, retryAfterMs: number | undefined): void {
