@@ -154,7 +154,7 @@ describe('inference runtime (in process)', () => {
     expect(fake.arrivals).toHaveLength(3);
   });
 
-  it('retries 429s past retry_count while the client_timeout budget lasts: they pace, they do not fail the row', async () => {
+  it('retries 429s past retry_count: they pace, they do not fail the row', async () => {
     let refusals = 0;
     const { fake, runtime } = await setup({
       script: () => (refusals++ < 5 ? { status: 429, headers: { 'retry-after-ms': '1' }, body: { error: { message: 'slow down' } } } : undefined),
