@@ -19,6 +19,8 @@
  * @property {number} dimensions vector size when the request has no `dimensions`
  * @property {number} rateHeaders 1: replies carry x-ratelimit-* (as OpenAI's do); 0: a 429 is the only signal
  * @property {number} warmupMs replies in the first warmupMs are left out of /__stats' steadyOkPerSecond
+ * @property {number} stormMs for this long after the first request, a `stormShare` of requests is answered 429 whatever the bucket holds (0 = no storm)
+ * @property {number} stormShare share (0..1) of requests refused during the storm (seeded draws)
  */
 
 /** @type {FakeConfig} */
@@ -37,6 +39,8 @@ export const DEFAULT_CONFIG = {
   dimensions: 8,
   rateHeaders: 1,
   warmupMs: 0,
+  stormMs: 0,
+  stormShare: 0.9,
 };
 
 const RETRY_AFTER = ['none', 's', 'ms', 'both'];
@@ -69,6 +73,7 @@ export function mergeConfig(base, overrides) {
   }
   const config = /** @type {FakeConfig} */ (next);
   if (config.faultRate > 1) throw new Error('--fault-rate is a share between 0 and 1');
+  if (config.stormShare > 1) throw new Error('--storm-share is a share between 0 and 1');
   return config;
 }
 

@@ -36,6 +36,10 @@ export async function startBenchFake(initial) {
   let faultDraw;
   /** @type {() => number} */
   let jitterDraw;
+  /** @type {() => number} */
+  let stormDraw;
+  /** @type {number | undefined} */
+  let firstRequestAt;
   let sequence = 0;
 
   function reset() {
@@ -43,6 +47,8 @@ export async function startBenchFake(initial) {
     bucket = config.rate > 0 ? createTokenBucket({ ratePerSecond: config.rate, burst: config.burst || undefined }) : undefined;
     faultDraw = seededRandom(config.seed);
     jitterDraw = seededRandom(config.seed ^ 0x9e3779b9);
+    stormDraw = seededRandom(config.seed ^ 0x5bd1e995);
+    firstRequestAt = undefined;
     sequence = 0;
   }
   reset();
@@ -97,6 +103,17 @@ export async function startBenchFake(initial) {
     if (!match) return stats.authFailure(), fail(PROBLEMS.noKey);
     const key = (match[1] ?? '').trim();
     if (key !== config.apiKey) return stats.authFailure(), fail(PROBLEMS.wrongKey(key));
+
+    // A storm of 429s (an outage, another job on the same key): refused whatever the bucket holds.
+    firstRequestAt ??= performance.now();
+    if (config.stormMs > 0 && performance.now() - firstRequestAt < config.stormMs && stormDraw() < config.stormShare) {
+      stats.rateLimited();
+      const retryMs = 1000;
+      const hints = {};
+      if (config.retryAfter === 's' || config.retryAfter === 'both') hints['retry-after'] = '1';
+      if (config.retryAfter === 'ms' || config.retryAfter === 'both') hints['retry-after-ms'] = String(retryMs);
+      return fail(PROBLEMS.rateLimited(bucket ? Math.round(config.rate) : 10_000, retryMs, goDuration), { ...commonHeaders(undefined), ...hints });
+    }
 
     const decision = bucket?.take();
     if (decision && !decision.allowed) {

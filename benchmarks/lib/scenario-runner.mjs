@@ -37,7 +37,15 @@ export async function runOne(scenario, run, context) {
     const sqlFile = join(workDir, `${scenario.name}-${run.id}.sql`);
     writeFileSync(
       sqlFile,
-      lateralScript({ kind: scenario.kind, fakeUrl: fake.url, input, output, parallelism: scenario.parallelism, requestsPerMinute: scenario.requestsPerMinute }),
+      lateralScript({
+        kind: scenario.kind,
+        fakeUrl: fake.url,
+        input,
+        output,
+        parallelism: scenario.parallelism,
+        requestsPerMinute: scenario.requestsPerMinute,
+        extraConfig: scenario.config,
+      }),
     );
     const args = [CLI_BIN, 'run', sqlFile, '--data-dir', dataDir, '--format', 'ndjson', '--no-progress'];
     const execution = run.execution ?? context.execution;

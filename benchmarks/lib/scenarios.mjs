@@ -14,6 +14,7 @@
  * @property {number} parallelism max_parallelism for Lateral, p-limit concurrency for the baseline
  * @property {Record<string, unknown>} fake settings for POST /__reset
  * @property {number} [requestsPerMinute] declared to Lateral on the connection
+ * @property {Record<string, string | number>} [config] more keys of Lateral's ML_PREDICT MAP (e.g. client_timeout)
  * @property {RunSpec[]} runs
  * @property {(runs: Record<string, any>) => TargetResult[]} targets
  */
@@ -47,6 +48,9 @@ export function scenarios({ quick }) {
   const steadyRate = (run) => run.serverSteadyOkPerSecond;
   const chatRows = size(20_000, 2_000);
   const rateRows = size(4_000, 800);
+  const stormMs = size(10_000, 3_000);
+  const lowRate = 0.5;
+  const lowRows = size(16, 6);
   const embeddingRows = size(100_000, 10_000);
   const overheadRows = size(100_000, 5_000);
   const memoryRows = size(1_000_000, 100_000);
@@ -115,6 +119,35 @@ export function scenarios({ quick }) {
       targets: ({ lateral }) => [
         target('achieved-rate', `>= 0.85 R (R = ${rate} req/s; as above)`, steadyRate(lateral) / rate, steadyRate(lateral) >= 0.85 * rate),
         target('no-row-lost', 'every row exactly once', lateral.missing + lateral.duplicated, complete(lateral)),
+      ],
+    },
+    {
+      name: 'rate-limit-storm',
+      description: `a storm of 429s: for the first ${stormMs / 1000} s the server refuses 90% of requests (retry-after 1 s) whatever its bucket holds, then allows ${rate} req/s; nothing declared; ${rateRows} rows, 20 ms latency, parallelism 64`,
+      kind: 'chat',
+      parallelism: 64,
+      // The steady rate counts from the end of the storm: it includes the recovery.
+      fake: { latencyMs: 20, rate, burst, retryAfter: 's', stormMs, stormShare: 0.9, warmupMs: stormMs },
+      runs: [
+        { id: 'lateral', runner: 'lateral', rows: rateRows },
+        { id: 'baseline', runner: 'baseline', rows: rateRows },
+      ],
+      targets: ({ lateral }) => [
+        target('rate-after-storm', `>= 0.6 R after the storm, recovery included (R = ${rate} req/s; requests accepted per second after ${stormMs / 1000} s, server-side)`, steadyRate(lateral) / rate, steadyRate(lateral) >= 0.6 * rate),
+        target('no-row-lost', 'every row exactly once', lateral.missing + lateral.duplicated, complete(lateral)),
+      ],
+    },
+    {
+      name: 'rate-limit-low-undeclared',
+      description: `an undeclared low limit: ${lowRate * 60} requests/min (burst 1), 429s with retry-after only, client_timeout 5 s; ${lowRows} rows, parallelism 10 (Lateral only: the point is that the job slows down instead of failing)`,
+      kind: 'chat',
+      parallelism: 10,
+      config: { client_timeout: 5 },
+      fake: { latencyMs: 20, rate: lowRate, burst: 1, retryAfter: 's', rateHeaders: 0 },
+      runs: [{ id: 'lateral', runner: 'lateral', rows: lowRows }],
+      targets: ({ lateral }) => [
+        target('no-row-lost', 'the job succeeds with every row exactly once', lateral.missing + lateral.duplicated, complete(lateral)),
+        target('achieved-rate', `>= 0.7 R (R = ${lowRate * 60} req/min; wall clock, after the burst of 1)`, (lateral.rows - 1) / lateral.seconds / lowRate, (lateral.rows - 1) / lateral.seconds >= 0.7 * lowRate),
       ],
     },
     {

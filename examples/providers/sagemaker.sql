@@ -13,7 +13,8 @@ CREATE CONNECTION IF NOT EXISTS sagemaker_xgb WITH (
   'aws-access-key' = '${env:AWS_ACCESS_KEY_ID}',
   'aws-secret-key' = '${env:AWS_SECRET_ACCESS_KEY}');
 
--- CSV is the default format: the columns in INPUT order, one line per row, rows batched.
+-- CSV is the default format: the columns in INPUT order, one line per row, one row per request
+-- (MAP['max_batch_size', n] sends up to n lines to a container that answers one line per line).
 CREATE MODEL IF NOT EXISTS churn
   INPUT (tenure DOUBLE, monthly_charges DOUBLE, support_calls INT)
   OUTPUT (churn_probability DOUBLE)

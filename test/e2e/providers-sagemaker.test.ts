@@ -4,8 +4,9 @@ import { featureScore, SAGEMAKER_FAKE_CREDENTIALS, startSageMakerFake, type Sage
 import { exampleCopy, expectNoSecrets, expectSuccess, lateral, lateralFile, newDataDir, sentSince } from './fixtures/cli-kit.js';
 
 /**
- * SageMaker through the CLI: CSV (the default, rows batched, numeric multi-column inputs), JSON and
- * TRITON, every request SigV4-signed for service `sagemaker`. The fake's container answers
+ * SageMaker through the CLI: CSV (the default, one row per request unless max_batch_size asks for
+ * more, numeric multi-column inputs), JSON and TRITON, every request SigV4-signed for service
+ * `sagemaker`. The fake's container answers
  * Σ (i+1)·xᵢ per row, so the values prove every column of every row arrived in order.
  */
 let fake: SageMakerFake;
@@ -105,7 +106,7 @@ describe('sagemaker through the CLI', () => {
     for (const request of sent) expect(request.headers['content-type']).toMatch(/^application\/json/);
   });
 
-  it('TRITON: one KServe v2 tensor per INPUT column, the output tensor split back into rows', async () => {
+  it('TRITON with max_batch_size: one KServe v2 tensor per INPUT column, the output tensor split back into rows', async () => {
     // The fake's containers speak CSV and JSON, not KServe v2: the Triton answer is scripted, and
     // the request's signature is checked here with the fake's own verifier.
     const scores = EXPECTED.map((row) => row.score);
@@ -119,7 +120,7 @@ describe('sagemaker through the CLI', () => {
         `CREATE MODEL churn INPUT (a DOUBLE, b DOUBLE, c INT) OUTPUT (score DOUBLE)
            WITH ('provider' = 'sagemaker', 'task' = 'regression', 'sagemaker.connection' = 'sm', 'sagemaker.input_format' = 'TRITON');`,
       )}
-       SELECT id, score FROM features, LATERAL TABLE(ML_PREDICT('churn', a, b, c, MAP['max_parallelism', 1]));`,
+       SELECT id, score FROM features, LATERAL TABLE(ML_PREDICT('churn', a, b, c, MAP['max_parallelism', 1, 'max_batch_size', 3]));`,
     );
     fake.queue.length = 0;
     expectSuccess(run);

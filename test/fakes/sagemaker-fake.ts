@@ -30,6 +30,11 @@ export interface SageMakerFakeOptions {
   variants?: readonly string[];
   /** CSV answers carry this many columns per line: score, 2·score, … (default 1). */
   outputColumns?: number;
+  /**
+   * A container that reads one record per request, as many user containers do: only the first CSV
+   * line is scored (the rest are ignored, as a `pd.read_csv(..., nrows=1)` handler would).
+   */
+  singleRecord?: boolean;
   /** Token bucket; empty → 400 ThrottlingException "Rate exceeded" (AWS's JSON-protocol throttling). */
   rateLimit?: RateLimitOptions;
   latencyMs?: number;
@@ -119,8 +124,9 @@ function numbersOf(values: readonly unknown[]): number[] | string {
   return numbers;
 }
 
-function csvContainer(text: string, outputColumns: number): ContainerResult {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+function csvContainer(text: string, outputColumns: number, singleRecord = false): ContainerResult {
+  const all = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = singleRecord ? all.slice(0, 1) : all;
   if (lines.length === 0) return { status: 400, message: 'Empty payload' };
   const out: string[] = [];
   for (const line of lines) {
@@ -214,7 +220,7 @@ export function sagemakerHandler(options: SageMakerFakeOptions = {}, bucket?: To
     const contentType = (headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
     const text = request.body.toString('utf8');
     let result: ContainerResult;
-    if (contentType === 'text/csv') result = csvContainer(text, options.outputColumns ?? 1);
+    if (contentType === 'text/csv') result = csvContainer(text, options.outputColumns ?? 1, options.singleRecord);
     else if (contentType === 'application/json') result = request.json === undefined ? { status: 400, message: 'Expecting value: line 1 column 1 (char 0)' } : jsonContainer(request.json);
     else result = { status: 415, message: `Content type ${contentType} is not supported by this model` };
     if ('status' in result) return latency(modelErrorReply(name, region, result.status, result.message));

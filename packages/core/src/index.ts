@@ -44,6 +44,7 @@ export { normalizeFormatName, splitWrapper } from './registry/format-name.js';
 export { sendHttp, safeUrl } from './http/send-http.js';
 export type { HttpRequest } from './http/send-http.js';
 export { responseBody } from './http/response-body.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, maxResponseBytes } from './http/response-limit.js';
 export { callDeadline } from './http/call-deadline.js';
 export type { CallDeadline } from './http/call-deadline.js';
 

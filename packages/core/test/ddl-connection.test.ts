@@ -123,7 +123,7 @@ describe('CREATE CONNECTION', () => {
     const error = single(await failureOf(engine, `CREATE CONNECTION c WITH ('type' = 'testai', 'endpoint' = 'https://x.example.com/', 'api-key' = 'k-12345', 'colour' = 'blue')`));
     expect(error.code).toBe('LATERAL_ERR_OPTION_UNKNOWN');
     expect(error.message).toContain("'colour'");
-    expect(error.expected).toEqual(['type', 'endpoint', 'api-key', 'requests-per-minute', 'tokens-per-minute', 'region']);
+    expect(error.expected).toEqual(['type', 'endpoint', 'api-key', 'requests-per-minute', 'tokens-per-minute', 'max-response-bytes', 'region']);
   });
 
   it('rejects a secret over 4000 bytes', async () => {

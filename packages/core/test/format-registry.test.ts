@@ -266,3 +266,35 @@ describe('formats through prepareInvocation and invokeOnce', () => {
     expect(error instanceof ProviderCallError ? error.retryable : false).toBe(false);
   });
 });
+
+describe('which formats batch', () => {
+  // Numeric scalar INPUT and OUTPUT with each format's default output: the widest batching case.
+  const numeric: FormatContext = {
+    providerId: 'test',
+    task: 'regression',
+    input: [{ name: 'a', dataType: { kind: 'DOUBLE', nullable: true } }],
+    output: [{ name: 'b', dataType: { kind: 'DOUBLE', nullable: true } }],
+    params: {},
+    modelVersion: 'text-embedding-005',
+  };
+
+  it('batches by contract only where the wire body is a batch, and custom-model raw bodies only on request', () => {
+    const plugins = registry();
+    const batching = plugins
+      .inputFormatIds()
+      .map((id) => plugins.inputFormat(id)!.format)
+      .filter((format) => format.maxRowsPerRequest(numeric) > 1)
+      .map((format) => [format.id, format.batching ?? 'by-contract']);
+    expect(Object.fromEntries(batching)).toEqual({
+      'AZUREML-PANDAS-DATAFRAME': 'by-contract',
+      'COHERE-EMBED': 'by-contract',
+      CSV: 'on-request',
+      'OPENAI-EMBED': 'by-contract',
+      'PANDAS-DATAFRAME': 'by-contract',
+      'TF-SERVING': 'by-contract',
+      TRITON: 'on-request',
+      'VERTEX-EMBED': 'by-contract',
+      'VERTEXAI-PYTORCH': 'by-contract',
+    });
+  });
+});

@@ -83,6 +83,7 @@ const provider: ProviderV1 = {
           dispatcher: dependencies.dispatcher,
           signal: request.signal,
           timeoutMs: request.timeoutMs,
+          maxResponseBytes: request.maxResponseBytes,
         });
       },
     };

@@ -72,6 +72,34 @@ describe('endpoint limiter', () => {
   });
 });
 
+describe('endpoint limiter recovering from 429s', () => {
+  it('lets requests that reserved slots at a slow rate start again as soon as the rate recovers', async () => {
+    let fakeNow = 1_000_000;
+    const endpoint = new EndpointLimiter('recovering', {}, () => fakeNow);
+    limiters.push(endpoint);
+    endpoint.acquire(4);
+    // One success in 50 s, then a 429: the rate becomes what was accepted, one request per 50 s.
+    endpoint.noteSuccess(endpoint.controller.noteDispatch(), {});
+    fakeNow += 50_000;
+    endpoint.noteFailure(endpoint.controller.noteDispatch(), 429, 0);
+    expect(endpoint.controller.learnedRate).toBeCloseTo(1 / 50);
+    const signal = new AbortController().signal;
+    const started: number[] = [];
+    const jobs = [0, 1, 2].map((index) => endpoint.schedule(signal, 0, async () => void started.push(index)));
+    await settle();
+    // The first starts; the others hold slots 50 s and 100 s away.
+    expect(started).toEqual([0]);
+    // 429s stop: successes probe the rate upward, and the waiting requests reserve again.
+    for (let success = 0; success < 16; success += 1) {
+      fakeNow += 300;
+      endpoint.noteSuccess(fakeNow, {});
+    }
+    expect(endpoint.controller.learnedRate).toBeGreaterThan(2);
+    await Promise.all(jobs);
+    expect(started).toEqual([0, 1, 2]);
+  }, 10_000);
+});
+
 describe('limiter registry', () => {
   it('shares one limiter per endpoint and applies the latest declared limits', async () => {
     const registry = new LimiterRegistry();

@@ -188,6 +188,43 @@ describe('pacing controller', () => {
     expect(controller.learnedRate).toBeCloseTo(cut * 1.001 ** 10);
   });
 
+  it('probes upward multiplicatively once 429s have stopped for a while, and waits longer after a probe that found the same limit', () => {
+    const time = clock();
+    const controller = new PacingController({ now: time.now });
+    controller.setCeiling(4);
+    controller.noteFailure(controller.noteDispatch(), 429, 0);
+    const cut = controller.learnedRate ?? 0;
+    // Quiet: 2 s and 2 successes after the refusal, then the rate doubles per second of successes.
+    time.advance(1000);
+    controller.noteSuccess(controller.noteDispatch());
+    expect(controller.learnedRate).toBeLessThan(cut * 1.01);
+    for (let second = 0; second < 5; second += 1) {
+      time.advance(1000);
+      controller.noteSuccess(controller.noteDispatch());
+    }
+    expect(controller.learnedRate).toBeGreaterThan(cut * 2 ** 5 * 0.99);
+    // That probe found more room (a 429 far above where it began). The next one meets a 429 after
+    // one step (what was accepted grew less than fourfold): the next probe needs 4 s and 4
+    // successes of quiet.
+    controller.noteFailure(controller.noteDispatch(), 429, 0);
+    time.advance(2000);
+    controller.noteSuccess(controller.noteDispatch());
+    controller.noteSuccess(controller.noteDispatch());
+    time.advance(1000);
+    controller.noteFailure(controller.noteDispatch(), 429, 0);
+    time.advance(3000);
+    for (let index = 0; index < 4; index += 1) controller.noteSuccess(controller.noteDispatch());
+    const found = controller.learnedRate ?? 0;
+    time.advance(500);
+    controller.noteSuccess(controller.noteDispatch());
+    expect(controller.learnedRate).toBeLessThan(found * 1.01);
+    time.advance(500);
+    controller.noteSuccess(controller.noteDispatch());
+    time.advance(1000);
+    controller.noteSuccess(controller.noteDispatch());
+    expect(controller.learnedRate).toBeGreaterThan(found * 2);
+  });
+
   it('pauses until the retry-after hint', () => {
     const time = clock();
     const controller = new PacingController({ now: time.now });
@@ -260,6 +297,8 @@ interface SimulationOptions {
   hint: boolean;
   /** Whether answers carry OpenAI-style x-ratelimit-* values (limit = burst, reset = time to full). */
   headers?: boolean;
+  /** A storm: until `untilMs`, a `share` of requests is refused whatever the bucket holds, with `hintMs`. */
+  storm?: { untilMs: number; share: number; hintMs: number };
 }
 
 /**
@@ -277,6 +316,7 @@ function simulate(options: SimulationOptions) {
   let tokens = options.burst;
   let lastRefill = 0;
   const take = (at: number) => {
+    if (options.storm && at < options.storm.untilMs && random() < options.storm.share) return { ok: false, waitMs: options.storm.hintMs + options.latencyMs };
     tokens = Math.min(options.burst, tokens + ((at - lastRefill) * options.ratePerSecond) / 1000);
     lastRefill = at;
     if (tokens >= 1) {
@@ -333,8 +373,8 @@ function simulate(options: SimulationOptions) {
   }
   // The bucket's initial burst is free capacity on top of the rate.
   const achieved = (options.rows - options.burst) / (time.now() / 1000) / options.ratePerSecond;
-  if (process.env.PRINT_SIM) console.log(JSON.stringify({ ...options, achieved, refused }));
-  return { achieved, refused, rows: done.size };
+  if (process.env.PRINT_SIM) console.log(JSON.stringify({ ...options, achieved, refused, elapsedMs: time.now(), rate: controller.learnedRate }));
+  return { achieved, refused, rows: done.size, elapsedMs: time.now() };
 }
 
 describe('pacing against a simulated rate-limited provider', () => {
@@ -368,6 +408,28 @@ describe('pacing against a simulated rate-limited provider', () => {
     expect(result.achieved).toBeGreaterThanOrEqual(0.85);
     expect(result.achieved).toBeLessThanOrEqual(1.01);
     expect(result.refused / result.rows).toBeLessThan(0.03);
+  });
+
+  it('recovers within seconds once a 10 s storm of 429s ends (probing upward, not 0.1 % per success)', () => {
+    // A fast provider (500 req/s, 20 in flight at 20 ms) that refuses 90 % of requests for the
+    // first 10 s with retry-after 1 s. Without the storm the rows take `calm` seconds; after it, the
+    // same rows must take about as long again (not the hundreds of seconds a collapsed rate costs).
+    const fast = { ratePerSecond: 500, burst: 50, latencyMs: 20, maxParallelism: 20, rows: 5000, hint: true };
+    const calm = simulate(fast);
+    const stormy = simulate({ ...fast, storm: { untilMs: 10_000, share: 0.9, hintMs: 1000 } });
+    expect(stormy.rows).toBe(5000);
+    const afterStormMs = stormy.elapsedMs - 10_000;
+    expect(afterStormMs / calm.elapsedMs).toBeLessThan(3);
+  });
+
+  it('finds a limit of a few requests per minute (a free-tier key) without refusing most requests', () => {
+    // 3 requests a minute, 10 rows asked for at once: most of the first ones are refused, then
+    // the rate learned from the last minute's successes keeps refusals rare (before: more 429s
+    // than rows, as each cut started from the rate of the first burst).
+    const result = simulate({ ratePerSecond: 3 / 60, burst: 1, latencyMs: 300, maxParallelism: 10, rows: 60, hint: true });
+    expect(result.rows).toBe(60);
+    expect(result.achieved).toBeGreaterThanOrEqual(0.5);
+    expect(result.refused / result.rows).toBeLessThan(0.5);
   });
 
   it('converges for a slow provider too', () => {

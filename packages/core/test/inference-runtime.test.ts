@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
 import { createInferenceRuntime, type ObservableInferenceRuntime } from '../src/inference/inference-runtime-factory.js';
+import type { BackoffOptions } from '../src/inference/inference-backoff.js';
 import { DEFAULT_INVOCATION_CONFIG, type InvocationConfig } from '../src/inference/inference-runtime.js';
 import { LateralError } from '../src/errors/lateral-error.js';
 import { ProviderCallError } from '../src/errors/provider-call-error.js';
@@ -13,12 +14,15 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
-async function setup(options: Parameters<typeof startEchoFake>[0] = {}): Promise<{ fake: EchoFake; runtime: ObservableInferenceRuntime }> {
+async function setup(
+  options: Parameters<typeof startEchoFake>[0] = {},
+  backoff: BackoffOptions = {},
+): Promise<{ fake: EchoFake; runtime: ObservableInferenceRuntime }> {
   const fake = await startEchoFake(options);
   const registry = new PluginRegistry();
   registry.registerPlugin(plugin);
   const dispatcher = new Agent({ connections: 64 });
-  const runtime = createInferenceRuntime({ registry, mode: 'in-process', dispatcher, backoff: { baseMs: 5, capMs: 20 } });
+  const runtime = createInferenceRuntime({ registry, mode: 'in-process', dispatcher, backoff: { baseMs: 5, capMs: 20, ...backoff } });
   cleanups.push(async () => {
     await runtime.close();
     await dispatcher.close();
@@ -150,7 +154,7 @@ describe('inference runtime (in process)', () => {
     expect(fake.arrivals).toHaveLength(3);
   });
 
-  it('retries 429s past retry_count while the client_timeout budget lasts: they pace, they do not fail the row', async () => {
+  it('retries 429s past retry_count: they pace, they do not fail the row', async () => {
     let refusals = 0;
     const { fake, runtime } = await setup({
       script: () => (refusals++ < 5 ? { status: 429, headers: { 'retry-after-ms': '1' }, body: { error: { message: 'slow down' } } } : undefined),
@@ -167,13 +171,32 @@ describe('inference runtime (in process)', () => {
     expect(fake.arrivals).toHaveLength(1);
   });
 
-  it('does not retry past the client_timeout budget', async () => {
-    const { fake, runtime } = await setup({ script: () => ({ status: 429, headers: { 'retry-after': '5' } }) });
+  it('waits out a 429 whose retry-after is longer than client_timeout: the timeout bounds one call, not the wait', async () => {
+    let refusals = 0;
+    const { fake, runtime } = await setup({ script: () => (refusals++ < 1 ? { status: 429, headers: { 'retry-after': '2' } } : undefined) });
+    const outputs = await collect(runtime.openSession(echoModel(fake.url), config({ retryCount: 3, clientTimeoutMs: 500 })).process(inputBatches(1, 1)));
+    expect(outputs.map((output) => output.tag)).toEqual([0]);
+    expect(fake.arrivals).toHaveLength(2);
+    expect(fake.arrivals[1]!.at - fake.arrivals[0]!.at).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('gives up on 429s only once no request to the endpoint has succeeded for the rate-limit patience', async () => {
+    const { fake, runtime } = await setup({ script: () => ({ status: 429, headers: { 'retry-after-ms': '20' } }) }, { rateLimitPatienceMs: 1500 });
+    const error = await failureOf(collect(runtime.openSession(echoModel(fake.url), config({ retryCount: 2 })).process(inputBatches(1, 1))));
+    expect(error.code).toBe('LATERAL_ERR_RETRIES_EXHAUSTED');
+    expect(error.message).toMatch(/still rate-limited after \d+ attempts: no request to this endpoint succeeded/);
+    // retry_count (2) did not bound the 429s: the patience did.
+    expect(fake.arrivals.length).toBeGreaterThan(3);
+  });
+
+  it('bounds each attempt by client_timeout and retries a timed-out call up to retry_count', async () => {
+    const { fake, runtime } = await setup({ latencyMs: () => 400 });
     const error = await failureOf(
-      collect(runtime.openSession(echoModel(fake.url), config({ retryCount: 10, clientTimeoutMs: 1000 })).process(inputBatches(1, 1))),
+      collect(runtime.openSession(echoModel(fake.url), config({ retryCount: 1, clientTimeoutMs: 100 })).process(inputBatches(1, 1))),
     );
-    expect(error.code).toBe('LATERAL_ERR_PROVIDER_TIMEOUT');
-    expect(fake.arrivals).toHaveLength(1);
+    expect(error.code).toBe('LATERAL_ERR_RETRIES_EXHAUSTED');
+    expect(error.message).toContain('2 attempts');
+    expect(fake.arrivals).toHaveLength(2);
   });
 
   it('keeps at most max_parallelism requests in flight', async () => {
@@ -256,7 +279,9 @@ describe('inference runtime (in process)', () => {
   });
 
   it('sends requests within a declared requests-per-minute: a small token bucket never says 429', async () => {
-    const bucket = smallTokenBucket(1200, 2);
+    // Capacity 3, not 2: two start timers that a busy machine fires late together must not look
+    // like a burst (the pacing keeps the planned timeline; the test must not measure timer lateness).
+    const bucket = smallTokenBucket(1200, 3);
     const { fake, runtime } = await setup({
       script: () => (bucket.take() ? undefined : { status: 429, headers: { 'retry-after-ms': '50' } }),
     });
@@ -270,7 +295,7 @@ describe('inference runtime (in process)', () => {
   });
 
   it('without a declared rate, the same bucket refuses unpaced requests (the test above can fail)', async () => {
-    const bucket = smallTokenBucket(1200, 2);
+    const bucket = smallTokenBucket(1200, 3);
     const { fake, runtime } = await setup({
       script: () => (bucket.take() ? undefined : { status: 429, headers: { 'retry-after-ms': '50' } }),
     });

@@ -151,4 +151,12 @@ describe('effective settings', () => {
     expect(effectiveBatchSize(DEFAULT_INVOCATION_CONFIG, 96, model)).toBe(8);
     expect(effectiveBatchSize({ ...DEFAULT_INVOCATION_CONFIG, maxBatchSize: 20 }, 96, model)).toBe(20);
   });
+
+  it('send one row per request for a format that batches on request, unless max_batch_size asks for more', () => {
+    expect(effectiveBatchSize(DEFAULT_INVOCATION_CONFIG, 100, undefined, true)).toBe(1);
+    expect(effectiveBatchSize({ ...DEFAULT_INVOCATION_CONFIG, maxBatchSize: 10 }, 100, undefined, true)).toBe(10);
+    expect(effectiveBatchSize({ ...DEFAULT_INVOCATION_CONFIG, maxBatchSize: 500 }, 100, undefined, true)).toBe(100);
+    const model = { ...echoModel('http://127.0.0.1:1'), providerOptions: { max_batch_size: '8' } };
+    expect(effectiveBatchSize(DEFAULT_INVOCATION_CONFIG, 100, model, true)).toBe(8);
+  });
 });

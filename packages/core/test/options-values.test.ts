@@ -54,10 +54,10 @@ describe('checkOptionValue', () => {
 });
 
 describe('common option lists', () => {
-  it('declare the pacing and batching extensions as positive integers', () => {
+  it('declare the pacing, batching and response-size extensions as positive integers', () => {
     const byKey = new Map(COMMON_MODEL_OPTIONS.map((option) => [option.key, option]));
-    for (const key of ['requests_per_minute', 'tokens_per_minute', 'max_batch_size']) expect(byKey.get(key)).toMatchObject({ type: 'int', minimum: 1 });
-    expect(COMMON_CONNECTION_OPTIONS.map((option) => option.key)).toEqual(['requests-per-minute', 'tokens-per-minute']);
+    for (const key of ['requests_per_minute', 'tokens_per_minute', 'max_batch_size', 'max_response_bytes']) expect(byKey.get(key)).toMatchObject({ type: 'int', minimum: 1 });
+    expect(COMMON_CONNECTION_OPTIONS.map((option) => option.key)).toEqual(['requests-per-minute', 'tokens-per-minute', 'max-response-bytes']);
   });
 });
 

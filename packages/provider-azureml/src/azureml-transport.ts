@@ -36,6 +36,7 @@ export function createAzureMLTransport(model: ResolvedModel, dependencies: Trans
         dispatcher: dependencies.dispatcher,
         signal: request.signal,
         timeoutMs: request.timeoutMs,
+        maxResponseBytes: request.maxResponseBytes,
       });
     },
   };

@@ -31,6 +31,7 @@ export function createGoogleAITransport(model: ResolvedModel, dependencies: Tran
         dispatcher: dependencies.dispatcher,
         signal: request.signal,
         timeoutMs: request.timeoutMs,
+        maxResponseBytes: request.maxResponseBytes,
       });
     },
   };

@@ -19,7 +19,7 @@ async function run(rows: unknown[][], fixture: SageMakerModelFixture = {}, optio
 }
 
 describe('sagemaker requests through the fake (SigV4 verified, service sagemaker)', () => {
-  it('CSV (the default): multi-column numeric rows in one request, one prediction line per row', async () => {
+  it('CSV (the default): multi-column numeric rows, one line each in a batched request (max_batch_size), one prediction line per row', async () => {
     const rows = [
       [1.5, 2, 3],
       [0, 0, 1],

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('sagemaker from SQL', () => {
-  it('scores multi-column numeric rows with a CSV endpoint, batched', async () => {
+  it('scores multi-column numeric rows with a CSV endpoint, one row per request (batching is opt-in)', async () => {
     fake = await startSageMakerFake();
     const rows = await runScript(`
       CREATE CONNECTION sm WITH (
@@ -34,6 +34,7 @@ describe('sagemaker from SQL', () => {
       [2, 1],
       [3, 10 + 2 + 3],
     ]);
+    expect(fake.requests).toHaveLength(3);
     const request = fake.requests.at(-1)!;
     expect(request.headers['x-amzn-sagemaker-custom-attributes']).toBe('trace=on');
     expect(request.headers['x-amzn-sagemaker-target-variant']).toBe('AllTraffic');

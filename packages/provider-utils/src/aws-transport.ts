@@ -65,6 +65,7 @@ export function createAwsTransport(model: ResolvedModel, dependencies: Transport
         dispatcher: dependencies.dispatcher,
         signal: request.signal,
         timeoutMs: request.timeoutMs,
+        maxResponseBytes: request.maxResponseBytes,
       });
     },
   };

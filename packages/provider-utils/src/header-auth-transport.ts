@@ -40,6 +40,7 @@ export function createHeaderAuthTransport(model: ResolvedModel, dependencies: Tr
         dispatcher: dependencies.dispatcher,
         signal: request.signal,
         timeoutMs: request.timeoutMs ?? model.clientTimeoutMs,
+        maxResponseBytes: request.maxResponseBytes,
       }),
   };
 }

@@ -45,6 +45,7 @@ export function createVertexAITransport(model: ResolvedModel, dependencies: Tran
       dispatcher: dependencies.dispatcher,
       signal: request.signal,
       timeoutMs: request.timeoutMs,
+      maxResponseBytes: request.maxResponseBytes,
     });
   }
 

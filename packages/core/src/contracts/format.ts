@@ -60,6 +60,14 @@ export interface InputFormatV1 {
   readonly defaultOutputFormat: string;
   /** How many rows one request may carry for this context (1 for chat formats). */
   maxRowsPerRequest(context: FormatContext): number;
+  /**
+   * `on-request`: the body is the raw record a custom model's container reads (SageMaker CSV,
+   * Triton tensors), which may accept only one record, so requests carry one row unless the call's
+   * `max_batch_size` (or `<p>.max_batch_size`) asks for more, up to maxRowsPerRequest.
+   * `by-contract` (the default): the wire format is a batch (embedding arrays, `instances`,
+   * `input_data`, pandas frames) and rows are batched up to maxRowsPerRequest.
+   */
+  readonly batching?: 'by-contract' | 'on-request';
   /** Checks INPUT/OUTPUT and params at CREATE MODEL time. */
   validate(context: FormatContext): Diagnostic[];
   encode(rows: Row[], context: FormatContext): EncodedRequest;

@@ -16,6 +16,8 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** Per-attempt timeout in milliseconds. */
   timeoutMs?: number;
+  /** Largest response body to read, in bytes: transports pass it on to sendHttp. */
+  maxResponseBytes?: number;
   /**
    * Where the transport registers every credential it derives for this request (an OAuth access
    * token, a SigV4 signature, a session token): they join the call's masked set, so a server that

@@ -53,6 +53,7 @@ export const ERROR_CODES = {
   LATERAL_ERR_ABORTED: 'The statement was cancelled.',
   LATERAL_ERR_LOCAL_MODEL_NOT_FOUND: 'A local model is not in the models directory.',
   LATERAL_ERR_LOCAL_MODEL_LOAD: 'A local model could not be loaded.',
+  LATERAL_ERR_PROVIDER_RESPONSE_TOO_LARGE: "The provider's response body was larger than the response size limit.",
   // Execution and I/O
   LATERAL_ERR_EXEC_RUNTIME: 'Evaluating an expression failed at run time.',
   LATERAL_ERR_CONNECTOR_IO: 'Reading or writing a table failed.',

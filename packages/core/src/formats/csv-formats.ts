@@ -14,7 +14,7 @@ import {
 } from './schema-checks.js';
 import { toTextValue } from './value-encode.js';
 
-/** Rows per request: SageMaker's CSV containers answer one line per input line. */
+/** Rows per request when batching is asked for: SageMaker's CSV containers answer one line per input line. */
 export const CSV_MAX_ROWS = 100;
 
 function validateCsvInput(input: readonly Column[]): Diagnostic[] {
@@ -39,7 +39,10 @@ function csvLine(row: Row, input: readonly Column[]): string {
   return input.map((column, index) => csvCell(toTextValue(row[index], column.dataType))).join(',');
 }
 
-/** CSV input: one line per row (`v1,v2,…`), several rows per request, one line each. */
+/**
+ * CSV input: one line per row (`v1,v2,…`). One row per request, as Confluent sends it (a
+ * container may read only the first record); `max_batch_size` opts in to several lines.
+ */
 export const csvInputFormat: InputFormatV1 = {
   specificationVersion: 'v1',
   id: 'CSV',
@@ -48,6 +51,7 @@ export const csvInputFormat: InputFormatV1 = {
   contentType: 'text/csv',
   defaultOutputFormat: 'CSV',
   maxRowsPerRequest: (context) => batchLimit(context, CSV_MAX_ROWS, ['CSV']),
+  batching: 'on-request',
   validate: (context) => validateCsvInput(context.input),
   encode(rows, context) {
     assertBatchSize('CSV', batchLimit(context, CSV_MAX_ROWS, ['CSV']), rows.length);

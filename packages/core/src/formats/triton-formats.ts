@@ -18,7 +18,10 @@ import {
 import { jsonBody, toJsonValue } from './value-encode.js';
 import { jsonParserFor } from './response-json.js';
 
-/** Rows per request when every input is a scalar: the rows become the batch dimension. */
+/**
+ * Rows per request when every input is a scalar and batching is asked for (`max_batch_size`):
+ * the rows become the batch dimension.
+ */
 export const TRITON_MAX_ROWS = 64;
 
 function maxRows(context: FormatContext): number {
@@ -91,6 +94,8 @@ export const tritonInputFormat: InputFormatV1 = {
   contentType: 'application/json',
   defaultOutputFormat: 'TRITON',
   maxRowsPerRequest: maxRows,
+  // A Triton model takes a batch dimension only when its config sets max_batch_size > 0.
+  batching: 'on-request',
   validate: (context) => validateTritonInput(context.input),
   encode(rows, context) {
     assertBatchSize('TRITON', maxRows(context), rows.length);

@@ -3,6 +3,7 @@ import { request, type Dispatcher } from 'undici';
 import type { TransportResponse } from '../contracts/transport.js';
 import { ProviderCallError } from '../errors/provider-call-error.js';
 import { callDeadline } from './call-deadline.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedBody } from './response-limit.js';
 
 export interface HttpRequest {
   providerId: string;
@@ -13,13 +14,17 @@ export interface HttpRequest {
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Largest response body accepted, in bytes (default DEFAULT_MAX_RESPONSE_BYTES, 256 MiB). */
+  maxResponseBytes?: number;
 }
 
 /**
  * The one place every provider request goes through undici. Network failures become
  * ProviderCallError (unreachable or timeout, both retryable); HTTP statuses are returned as they
  * are, for the caller to classify. The URL is never put in messages verbatim because Google AI
- * carries its key in the query string: only origin and path are shown.
+ * carries its key in the query string: only origin and path are shown. A body larger than
+ * `maxResponseBytes` is never buffered: reading stops at the cap and the call fails with
+ * LATERAL_ERR_PROVIDER_RESPONSE_TOO_LARGE.
  */
 export async function sendHttp(httpRequest: HttpRequest): Promise<TransportResponse> {
   const { providerId, url, timeoutMs } = httpRequest;
@@ -33,10 +38,17 @@ export async function sendHttp(httpRequest: HttpRequest): Promise<TransportRespo
       dispatcher: httpRequest.dispatcher,
       signal,
     });
-    const body = new Uint8Array(await response.body.arrayBuffer());
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+    const headers = flattenHeaders(response.headers);
+    const body = await readCappedBody(response.body, headers, {
+      providerId,
+      status: response.statusCode,
+      maxBytes: httpRequest.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      where: safeUrl(url),
+    });
+    return { status: response.statusCode, headers, body };
   } catch (error) {
     if (httpRequest.signal?.aborted) throw error;
+    if (error instanceof ProviderCallError) throw error;
     const where = safeUrl(url);
     if (deadline.timedOut()) {
       throw new ProviderCallError({

@@ -7,10 +7,16 @@ export interface BackoffOptions {
   capMs?: number;
   /** Source of randomness in [0, 1) (tests make it deterministic). */
   random?: () => number;
+  /**
+   * How long a rate-limited row keeps retrying while no request to its endpoint succeeds
+   * (default 5 minutes). 429s are otherwise retried without limit: they mean "slow down".
+   */
+  rateLimitPatienceMs?: number;
 }
 
 export const DEFAULT_BACKOFF_BASE_MS = 500;
 export const DEFAULT_BACKOFF_CAP_MS = 8000;
+export const DEFAULT_RATE_LIMIT_PATIENCE_MS = 5 * 60_000;
 
 /**
  * How long to wait before retry number `retry` (0 for the first): the server's hint when it gave

@@ -8,7 +8,7 @@ import type { RuntimeStatsTracker } from '../telemetry/telemetry-runtime-stats.j
 import { lateralTracer } from '../telemetry/telemetry-scope.js';
 import { injectTraceCarrier } from '../telemetry/telemetry-trace-carrier.js';
 import type { Row } from '../types/schema.js';
-import { retryDelayMs, type BackoffOptions } from './inference-backoff.js';
+import { DEFAULT_RATE_LIMIT_PATIENCE_MS, retryDelayMs, type BackoffOptions } from './inference-backoff.js';
 import type { TaskExecutor } from './inference-executor.js';
 import { finalError, type RowPosition } from './inference-request-errors.js';
 import type { InvocationConfig } from './inference-runtime.js';
@@ -34,11 +34,9 @@ export interface RequestRunnerContext {
   now: () => number;
 }
 
-const LATENCY_SMOOTHING = 0.2;
-
 interface AttemptTiming {
-  /** What is left of the client_timeout budget when the attempt starts. */
-  budgetMs: number;
+  /** The call's client_timeout: how long this one attempt may take. */
+  timeoutMs: number;
   dispatchedAt: number;
   queueWaitMs: number;
   /** Tokens reserved from the endpoint's token limiter (0 when it has none). */
@@ -47,10 +45,9 @@ interface AttemptTiming {
 
 /**
  * Runs one batch to completion: paced by the endpoint's limiter, retried while the failure is
- * retryable (ProviderCallError.retryable, decided by the retry policy alone), retry_count allows
- * (429s excepted, see below) and the budget lasts.
- * The budget is the call's client_timeout from the first attempt's start; each attempt gets what
- * is left, and a retry that could not finish inside it is not started.
+ * retryable (ProviderCallError.retryable, decided by the retry policy alone) and retry_count
+ * allows (429s excepted, see below). Each attempt may take the call's client_timeout; the time a
+ * row waits in the limiter's queue or for a 429's retry-after is not part of it.
  */
 export class RequestRunner {
   private typicalLatencyMs = 0;
@@ -78,18 +75,24 @@ export class RequestRunner {
     const estimatedTokens = limiter.tokenLimited
       ? (await estimateRowTokens(rows, true)) + expectedOutputTokens(model.params) * rows.length
       : 0;
-    let deadline: number | undefined;
     // Failures retried so far. A 429 is pacing's signal to slow down, not a failure of the row:
-    // while retries are allowed at all, 429s are retried as long as the client_timeout budget
-    // lasts and do not use up retry_count (an undeclared limit would otherwise lose rows in the
-    // first storm, before pacing has learned the provider's rate).
+    // while retries are allowed at all, 429s are retried (after the server's hint, however much
+    // longer than client_timeout it is) and do not use up retry_count, as long as the endpoint
+    // keeps making progress: the row fails only once no request to the endpoint has succeeded for
+    // the rate-limit patience (a dead key or an exhausted daily quota, not a limit to pace to).
     let failuresRetried = 0;
+    let rateLimitedSince: number | undefined;
+    const patienceMs = this.context.backoff.rateLimitPatienceMs ?? DEFAULT_RATE_LIMIT_PATIENCE_MS;
     for (let attempt = 0; ; attempt += 1) {
       if (signal.aborted) throw abortedError();
-      const outcome = await limiter.schedule(signal, estimatedTokens, async (dispatchedAt, queueWaitMs) => {
-        deadline ??= dispatchedAt + config.clientTimeoutMs;
-        return this.attempt(rows, attempt, { budgetMs: deadline - dispatchedAt, dispatchedAt, queueWaitMs, estimatedTokens }, signal);
-      }, this.pacingWaits);
+      const outcome = await limiter.schedule(
+        signal,
+        estimatedTokens,
+        async (dispatchedAt, queueWaitMs) =>
+          // client_timeout bounds each call, not the row's wait for capacity (Confluent's meaning).
+          this.attempt(rows, attempt, { timeoutMs: config.clientTimeoutMs, dispatchedAt, queueWaitMs, estimatedTokens }, signal),
+        this.pacingWaits,
+      );
       if (outcome.ok) return outcome.rows;
       const error = fromPlainTaskError(outcome.error);
       if (signal.aborted || error.code === 'LATERAL_ERR_ABORTED') throw abortedError();
@@ -102,16 +105,22 @@ export class RequestRunner {
           debug: config.debug,
         });
       }
-      const delay = retryDelayMs(attempt, error.retryAfterMs, this.context.backoff);
-      const left = (deadline ?? 0) - this.context.now();
-      if (delay + this.typicalLatencyMs >= left) {
-        throw finalError(error, model, position, {
-          code: 'LATERAL_ERR_PROVIDER_TIMEOUT',
-          message: `${error.message} (gave up after ${attempts(attempt + 1)}: a retry could not finish within client_timeout of ${config.clientTimeoutMs} ms)`,
-          debug: config.debug,
-        });
+      if (rateLimited) {
+        const now = this.context.now();
+        rateLimitedSince ??= now;
+        const stalledMs = now - Math.max(rateLimitedSince, limiter.controller.lastSuccessAt);
+        if (stalledMs >= patienceMs) {
+          throw finalError(error, model, position, {
+            code: 'LATERAL_ERR_RETRIES_EXHAUSTED',
+            message: `${error.message} (still rate-limited after ${attempts(attempt + 1)}: no request to this endpoint succeeded for ${Math.round(stalledMs / 1000)} s)`,
+            debug: config.debug,
+          });
+        }
+      } else {
+        rateLimitedSince = undefined;
+        failuresRetried += 1;
       }
-      if (!rateLimited) failuresRetried += 1;
+      const delay = retryDelayMs(attempt, error.retryAfterMs, this.context.backoff);
       this.context.stats.add('retries');
       this.context.instruments.retries.add(1, this.metricAttributes);
       // Backing off after a 429 is waiting on the provider's rate limit (the progress line says so).
@@ -128,7 +137,7 @@ export class RequestRunner {
 
   private async attempt(rows: Row[], attempt: number, timing: AttemptTiming, signal: AbortSignal): Promise<TaskOutcome> {
     const { stats, instruments, limiter } = this.context;
-    const { budgetMs, dispatchedAt, queueWaitMs, estimatedTokens } = timing;
+    const { timeoutMs, dispatchedAt, queueWaitMs, estimatedTokens } = timing;
     const span = lateralTracer().startSpan(
       SPAN_NAMES.request,
       {
@@ -144,7 +153,7 @@ export class RequestRunner {
     stats.add('requests');
     instruments.requests.add(1, this.metricAttributes);
     instruments.queueWait.record(queueWaitMs, this.metricAttributes);
-    const outcome = budgetMs > 0 ? await this.execute(span, rows, attempt, budgetMs, signal) : outOfTime(this.context.model.providerId, this.context.config.clientTimeoutMs);
+    const outcome = await this.execute(span, rows, attempt, timeoutMs, signal);
     instruments.requestDuration.record(outcome.durationMs, this.metricAttributes);
     if (outcome.ok || outcome.error.kind !== 'aborted') stats.recordLatency(outcome.durationMs);
     if (outcome.status !== undefined) span.setAttribute(SPAN_ATTRIBUTES.httpStatus, outcome.status);
@@ -155,7 +164,6 @@ export class RequestRunner {
         [SPAN_ATTRIBUTES.outputTokens]: outputTokens,
         [SPAN_ATTRIBUTES.tokensEstimated]: estimated,
       });
-      this.typicalLatencyMs = this.typicalLatencyMs === 0 ? outcome.durationMs : this.typicalLatencyMs * (1 - LATENCY_SMOOTHING) + outcome.durationMs * LATENCY_SMOOTHING;
       limiter.noteSuccess(dispatchedAt, outcome.rateLimitHeaders, inputTokens + outputTokens - estimatedTokens);
       stats.add('rowsDone', rows.length);
       stats.add('tokens', inputTokens + outputTokens);
@@ -183,7 +191,7 @@ export class RequestRunner {
     return outcome;
   }
 
-  private async execute(span: Span, rows: Row[], attempt: number, budgetMs: number, signal: AbortSignal): Promise<TaskOutcome> {
+  private async execute(span: Span, rows: Row[], attempt: number, timeoutMs: number, signal: AbortSignal): Promise<TaskOutcome> {
     const { model, modelKey, moduleUrl, sessionId, executor, stats, instruments } = this.context;
     const carrier = injectTraceCarrier(trace.setSpan(this.context.operatorContext, span));
     const task: InferenceTask = {
@@ -193,7 +201,7 @@ export class RequestRunner {
       moduleUrl,
       rows,
       attempt,
-      timeoutMs: Math.max(1, Math.floor(budgetMs)),
+      timeoutMs: Math.max(1, Math.floor(timeoutMs)),
       carrier,
       // Pool workers tokenize precisely (off the main thread); see PoolExecutor.
       preciseTokens: false,
@@ -211,20 +219,6 @@ export class RequestRunner {
 
 function attempts(count: number): string {
   return count === 1 ? '1 attempt' : `${count} attempts`;
-}
-
-function outOfTime(providerId: string, clientTimeoutMs: number): TaskOutcome {
-  return {
-    ok: false,
-    error: {
-      kind: 'provider',
-      code: 'LATERAL_ERR_PROVIDER_TIMEOUT',
-      message: `${providerId}: the call did not finish within client_timeout of ${clientTimeoutMs} ms.`,
-      providerId,
-      retryable: false,
-    },
-    durationMs: 0,
-  };
 }
 
 /** Host and port only: the path may name a deployment and the query string may carry a key. */

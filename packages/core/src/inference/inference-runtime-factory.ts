@@ -89,6 +89,7 @@ class LateralInferenceRuntime implements ObservableInferenceRuntime {
       moduleUrl,
       config,
       maxRowsPerRequest: invocation.maxRowsPerRequest,
+      batchOnRequest: invocation.batchOnRequest,
       signal,
       limiter: this.limiters.forModel(model),
       executor: this.executorFor(moduleUrl, invocation.provider.capabilities?.preferInProcess === true),

@@ -20,6 +20,8 @@ export interface SessionDependencies {
   config: InvocationConfig;
   /** Rows one request may carry (ModelInvocation.maxRowsPerRequest). */
   maxRowsPerRequest: number;
+  /** One row per request unless max_batch_size asks for more (ModelInvocation.batchOnRequest). */
+  batchOnRequest?: boolean;
   signal?: AbortSignal;
   limiter: EndpointLimiter;
   executor: TaskExecutor;
@@ -38,12 +40,14 @@ export function effectiveParallelism(config: InvocationConfig): number {
 
 /**
  * Rows per request: the format's and provider's limit, capped by max_batch_size from the call's
- * MAP or, when the MAP has none, from the model's `<p>.max_batch_size` option.
+ * MAP or, when the MAP has none, from the model's `<p>.max_batch_size` option. For a format that
+ * batches only on request (custom-model bodies), no max_batch_size means one row per request.
  */
-export function effectiveBatchSize(config: InvocationConfig, maxRowsPerRequest: number, model?: ResolvedModel): number {
+export function effectiveBatchSize(config: InvocationConfig, maxRowsPerRequest: number, model?: ResolvedModel, batchOnRequest = false): number {
   const fromModel = Number(model?.providerOptions['max_batch_size']);
   const requested = config.maxBatchSize ?? (Number.isFinite(fromModel) ? fromModel : undefined);
-  const cap = requested !== undefined && requested >= 1 ? Math.floor(requested) : Number.POSITIVE_INFINITY;
+  const asked = requested !== undefined && requested >= 1 ? Math.floor(requested) : undefined;
+  const cap = asked ?? (batchOnRequest ? 1 : Number.POSITIVE_INFINITY);
   return Math.max(1, Math.min(maxRowsPerRequest, cap));
 }
 
@@ -58,7 +62,7 @@ export class LateralInferenceSession implements InferenceSession {
   private async *run<T>(inputs: AsyncIterable<Array<InferenceInput<T>>>): AsyncGenerator<Array<InferenceOutput<T>>> {
     const { model, config, limiter, executor } = this.dependencies;
     const maxParallelism = effectiveParallelism(config);
-    const batchSize = effectiveBatchSize(config, this.dependencies.maxRowsPerRequest, model);
+    const batchSize = effectiveBatchSize(config, this.dependencies.maxRowsPerRequest, model, this.dependencies.batchOnRequest);
     const sessionId = randomUUID();
     const span = lateralTracer().startSpan(
       SPAN_NAMES.inference,

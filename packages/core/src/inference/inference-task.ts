@@ -17,7 +17,7 @@ export interface InferenceTask {
   rows: Row[];
   /** 0 for the first attempt. */
   attempt: number;
-  /** Per-attempt timeout: what is left of the call's client_timeout budget. */
+  /** Per-attempt timeout: the call's client_timeout (it bounds each attempt, not the row). */
   timeoutMs: number;
   /** W3C trace context of the request span (propagation.inject). */
   carrier: Record<string, string>;

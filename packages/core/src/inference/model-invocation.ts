@@ -6,6 +6,7 @@ import { LateralError } from '../errors/lateral-error.js';
 import { ProviderCallError } from '../errors/provider-call-error.js';
 import { maskAndTruncate } from '../errors/mask-secrets.js';
 import { responseBody } from '../http/response-body.js';
+import { maxResponseBytes } from '../http/response-limit.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { Row } from '../types/schema.js';
 import { rowStrings } from './inference-token-estimator.js';
@@ -23,6 +24,10 @@ export interface ModelInvocation {
   secrets: string[];
   /** Rows one request may carry: the format's limit, capped by the provider's. */
   maxRowsPerRequest: number;
+  /** Largest response body read (model, else connection option, else the default). */
+  maxResponseBytes: number;
+  /** Whether rows are batched only when max_batch_size asks (InputFormatV1.batching `on-request`). */
+  batchOnRequest: boolean;
 }
 
 export function prepareInvocation(
@@ -65,6 +70,8 @@ export function prepareInvocation(
     transport: provider.createTransport(model, dependencies),
     secrets: Object.values(model.connection?.secrets ?? {}),
     maxRowsPerRequest: Math.max(1, Math.min(formatLimit, providerLimit)),
+    maxResponseBytes: maxResponseBytes(model),
+    batchOnRequest: inputFormat.batching === 'on-request',
   };
 }
 
@@ -99,6 +106,7 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
     operation: encoded.operation,
     signal: options.signal,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: invocation.maxResponseBytes,
     secrets: derivedSecrets,
   });
   // every string sent, also those inside ARRAY, MAP and ROW values

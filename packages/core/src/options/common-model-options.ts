@@ -38,6 +38,12 @@ export const COMMON_MODEL_OPTIONS: readonly OptionSpec[] = [
     minimum: 1,
     description: "Lateral extension: caps the rows one request carries below the format's limit.",
   },
+  {
+    key: 'max_response_bytes',
+    type: 'int',
+    minimum: 1,
+    description: "Lateral extension: largest response body read, in bytes (default 268435456, 256 MiB); overrides the connection's 'max-response-bytes'.",
+  },
 ];
 
 /** Keys under `<provider>.params.`: typed by options/params.ts, at most 32. */
@@ -88,6 +94,12 @@ export const COMMON_CONNECTION_OPTIONS: readonly OptionSpec[] = [
     type: 'int',
     minimum: 1,
     description: 'Lateral extension: tokens per minute the account allows on this endpoint; requests are paced to stay under it.',
+  },
+  {
+    key: 'max-response-bytes',
+    type: 'int',
+    minimum: 1,
+    description: 'Lateral extension: largest response body read from this endpoint, in bytes (default 268435456, 256 MiB); a larger one fails with LATERAL_ERR_PROVIDER_RESPONSE_TOO_LARGE.',
   },
 ];
 

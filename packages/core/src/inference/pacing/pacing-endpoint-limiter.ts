@@ -8,6 +8,8 @@ import { parseRateLimitHeaders } from './pacing-rate-limit-headers.js';
 /** Token budget a burst may use: ten seconds of the declared tokens-per-minute. */
 const TOKEN_BURST_SECONDS = 10;
 const TOKEN_REFILL_INTERVAL_MS = 250;
+/** Waiting requests reserve again once the spacing falls below this share of what they reserved with. */
+const RESCHEDULE_SPACING_SHARE = 0.75;
 
 export interface ScheduledJob<R> {
   (dispatchedAt: number, queueWaitMs: number): Promise<R>;
@@ -31,6 +33,11 @@ export class EndpointLimiter {
   private tokensPerMinute: number | undefined;
   private applied: PacingSettings;
   private lastSlot = Number.NEGATIVE_INFINITY;
+  private lastStartAt = Number.NEGATIVE_INFINITY;
+  /** The widest spacing the waiting requests reserved their slots with. */
+  private reservedSpacingMs = 0;
+  /** Aborted to wake the waiting requests when the spacing shrinks, so they reserve again. */
+  private rescheduled = new AbortController();
   private readonly ceilings = new Map<number, number>();
   private nextCeilingId = 0;
 
@@ -87,6 +94,7 @@ export class EndpointLimiter {
     const run = async (): Promise<R> => {
       await this.gate(signal, onWait);
       const dispatchedAt = this.controller.noteDispatch();
+      this.lastStartAt = dispatchedAt;
       return job(dispatchedAt, Math.max(0, dispatchedAt - enqueuedAt));
     };
     // At full concurrency with one session, the session's own max_parallelism is the cap: skip
@@ -117,7 +125,12 @@ export class EndpointLimiter {
     await Promise.all([this.requests.stop({ dropWaitingJobs: true }), this.tokens?.limiter.stop({ dropWaitingJobs: true })]).catch(() => undefined);
   }
 
-  /** Waits for this request's start slot; a pause that began meanwhile sends it back in line. */
+  /**
+   * Waits for this request's start slot; a pause that began meanwhile sends it back in line, and
+   * so does a spacing that shrank by a quarter or more (the rate recovering after 429s): slots
+   * reserved at the slow rate, up to max_parallelism spacings ahead, would otherwise hold the
+   * recovery back by seconds.
+   */
   private async gate(signal: AbortSignal, onWait: (delta: number) => void): Promise<void> {
     for (;;) {
       if (signal.aborted) throw abortedError();
@@ -125,13 +138,24 @@ export class EndpointLimiter {
       const slot = Math.max(now, now + this.controller.pauseRemainingMs(), this.lastSlot + this.applied.minTimeMs);
       this.lastSlot = slot;
       if (slot <= now) return;
+      this.reservedSpacingMs = Math.max(this.reservedSpacingMs, this.applied.minTimeMs);
+      const rescheduled = this.rescheduled.signal;
       onWait(1);
-      await sleep(slot - now, undefined, { signal })
+      await sleep(slot - now, undefined, { signal: AbortSignal.any([signal, rescheduled]) })
         .catch(() => undefined)
         .finally(() => onWait(-1));
       if (signal.aborted) throw abortedError();
+      if (rescheduled.aborted) continue;
       if (this.controller.pauseRemainingMs() === 0) return;
     }
+  }
+
+  private rescheduleIfFaster(): void {
+    if (this.applied.minTimeMs >= this.reservedSpacingMs * RESCHEDULE_SPACING_SHARE) return;
+    this.reservedSpacingMs = 0;
+    this.lastSlot = this.lastStartAt;
+    this.rescheduled.abort();
+    this.rescheduled = new AbortController();
   }
 
   private get ceiling(): number {
@@ -147,6 +171,7 @@ export class EndpointLimiter {
     const previous = this.applied;
     this.applied = this.controller.settings();
     if (this.applied.maxConcurrent !== previous.maxConcurrent) this.requests.updateSettings({ maxConcurrent: this.applied.maxConcurrent });
+    this.rescheduleIfFaster();
   }
 
   private declareTokens(tokensPerMinute: number | undefined): void {

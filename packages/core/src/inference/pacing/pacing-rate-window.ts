@@ -1,19 +1,25 @@
-const BUCKET_MS = 100;
-const BUCKETS = 20;
-
 /**
- * Events per second over the last two seconds, in 100 ms buckets: cheap at any rate, and enough
- * history to estimate what a provider let through just before it started refusing.
+ * Events per second over the last two seconds (by default), in 100 ms buckets: cheap at any rate,
+ * and enough history to estimate what a provider let through just before it started refusing.
+ * A slow provider's window is longer (fewer, wider buckets).
  */
 export class RateWindow {
-  private readonly counts = new Array<number>(BUCKETS).fill(0);
-  private readonly stamps = new Array<number>(BUCKETS).fill(-1);
+  private readonly counts: number[];
+  private readonly stamps: number[];
   private firstAt: number | undefined;
+
+  constructor(
+    private readonly bucketMs = 100,
+    private readonly buckets = 20,
+  ) {
+    this.counts = new Array<number>(buckets).fill(0);
+    this.stamps = new Array<number>(buckets).fill(-1);
+  }
 
   add(at: number): void {
     this.firstAt ??= at;
-    const slot = Math.floor(at / BUCKET_MS);
-    const index = slot % BUCKETS;
+    const slot = Math.floor(at / this.bucketMs);
+    const index = slot % this.buckets;
     if (this.stamps[index] !== slot) {
       this.stamps[index] = slot;
       this.counts[index] = 0;
@@ -21,13 +27,13 @@ export class RateWindow {
     this.counts[index] = (this.counts[index] ?? 0) + 1;
   }
 
-  /** Events in the last two seconds. */
+  /** Events in the window. */
   count(now: number): number {
-    const current = Math.floor(now / BUCKET_MS);
+    const current = Math.floor(now / this.bucketMs);
     let total = 0;
-    for (let index = 0; index < BUCKETS; index += 1) {
+    for (let index = 0; index < this.buckets; index += 1) {
       const stamp = this.stamps[index] ?? -1;
-      if (stamp >= 0 && current - stamp < BUCKETS) total += this.counts[index] ?? 0;
+      if (stamp >= 0 && current - stamp < this.buckets) total += this.counts[index] ?? 0;
     }
     return total;
   }
@@ -35,7 +41,7 @@ export class RateWindow {
   /** Events per second; 0 before the first event. */
   rate(now: number): number {
     if (this.firstAt === undefined) return 0;
-    const spanMs = Math.min(BUCKETS * BUCKET_MS, Math.max(BUCKET_MS, now - this.firstAt));
+    const spanMs = Math.min(this.buckets * this.bucketMs, Math.max(this.bucketMs, now - this.firstAt));
     return (this.count(now) * 1000) / spanMs;
   }
 }
