@@ -1,10 +1,10 @@
-export type { Column, Row, TaskId, DataType } from './types/schema.js';
-export { TASK_IDS } from './types/schema.js';
-export type { ParamValue, ParamObject } from './types/params.js';
+export type { Column, Row, TaskId, DataType } from '@lateral/spec';
+export { TASK_IDS } from '@lateral/spec';
+export type { ParamValue, ParamObject } from '@lateral/spec';
 
-export type { Diagnostic } from './contracts/diagnostic.js';
-export type { ResolvedConnection, ResolvedModel } from './contracts/resolved-model.js';
-export type { SecretSink, Transport, TransportRequest, TransportResponse } from './contracts/transport.js';
+export type { Diagnostic } from '@lateral/spec';
+export type { ResolvedConnection, ResolvedModel } from '@lateral/spec';
+export type { SecretSink, Transport, TransportRequest, TransportResponse } from '@lateral/spec';
 export type {
   FormatContext,
   EncodedRequest,
@@ -13,42 +13,42 @@ export type {
   TokenUsage,
   InputFormatV1,
   OutputFormatV1,
-} from './contracts/format.js';
-export type { OptionSpec, OptionValueType, ConnectionSchema } from './contracts/option-spec.js';
+} from '@lateral/spec';
+export type { OptionSpec, OptionValueType, ConnectionSchema } from '@lateral/spec';
 export type {
   ProviderV1,
   DefaultFormatContext,
   TransportDependencies,
   ProviderErrorInfo,
   ProviderCapabilities,
-} from './contracts/provider.js';
-export type { TaskV1 } from './contracts/task.js';
-export type { ConnectorV1, TableDefinition, ConnectorContext, TableSink } from './contracts/connector.js';
-export type { LateralPluginV1, PluginRegistrar } from './contracts/plugin.js';
+} from '@lateral/spec';
+export type { TaskV1 } from '@lateral/spec';
+export type { ConnectorV1, TableDefinition, ConnectorContext, TableSink } from '@lateral/spec';
+export type { LateralPluginV1, PluginRegistrar } from '@lateral/spec';
 
-export { ERROR_CODES } from './errors/error-codes.js';
-export type { ErrorCode } from './errors/error-codes.js';
-export { LateralError, LateralErrors } from './errors/lateral-error.js';
-export type { LateralErrorOptions, PlainLateralError } from './errors/lateral-error.js';
-export { ProviderCallError } from './errors/provider-call-error.js';
-export type { ProviderCallErrorOptions } from './errors/provider-call-error.js';
-export { MASK, maskSecrets, maskAndTruncate, secretForms } from './errors/mask-secrets.js';
+export { ERROR_CODES } from '@lateral/spec';
+export type { ErrorCode } from '@lateral/spec';
+export { LateralError, LateralErrors } from '@lateral/spec';
+export type { LateralErrorOptions, PlainLateralError } from '@lateral/spec';
+export { ProviderCallError } from '@lateral/spec';
+export type { ProviderCallErrorOptions } from '@lateral/spec';
+export { MASK, maskSecrets, maskAndTruncate, secretForms } from '@lateral/spec';
 
 export { TOKENS } from './tokens.js';
 export type { Clock } from './tokens.js';
 
 export { PluginRegistry } from './registry/plugin-registry.js';
 export type { FormatRef } from './registry/plugin-registry.js';
-export { normalizeFormatName, splitWrapper } from './registry/format-name.js';
+export { normalizeFormatName, splitWrapper } from '@lateral/spec';
 
-export { sendHttp, safeUrl } from './http/send-http.js';
-export type { HttpRequest } from './http/send-http.js';
-export { responseBody } from './http/response-body.js';
-export { DEFAULT_MAX_RESPONSE_BYTES, maxResponseBytes } from './http/response-limit.js';
-export { callDeadline } from './http/call-deadline.js';
-export type { CallDeadline } from './http/call-deadline.js';
+export { sendHttp, safeUrl } from '@lateral/spec';
+export type { HttpRequest } from '@lateral/spec';
+export { responseBody } from '@lateral/spec';
+export { DEFAULT_MAX_RESPONSE_BYTES, maxResponseBytes } from '@lateral/spec';
+export { callDeadline } from '@lateral/spec';
+export type { CallDeadline } from '@lateral/spec';
 
-export { classifyHttpFailure, retryAfterFromHeaders, RETRYABLE_STATUSES } from './inference/retry-policy.js';
+export { classifyHttpFailure, retryAfterFromHeaders, RETRYABLE_STATUSES } from '@lateral/spec';
 export { prepareInvocation, invokeOnce } from './inference/model-invocation.js';
 export type { ModelInvocation, AttemptOptions, AttemptResult } from './inference/model-invocation.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FormatContext, InputFormatV1, OutputFormatV1 } from '../src/contracts/format.js';
+import type { FormatContext, InputFormatV1, OutputFormatV1 } from '../../spec/src/contracts/format.js';
 import { builtinInputFormats, builtinOutputFormats } from '../src/formats/index.js';
-import { responseBody } from '../src/http/response-body.js';
+import { responseBody } from '../../spec/src/http/response-body.js';
 import { parseParams } from '../src/options/params.js';
-import type { DataType } from '../src/types/schema.js';
+import type { DataType } from '../../spec/src/types/schema.js';
 
 const STRING: DataType = { kind: 'STRING', nullable: true };
 const INT: DataType = { kind: 'INT', nullable: true };

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderCallError } from '../src/errors/provider-call-error.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, maxResponseBytes } from '../src/http/response-limit.js';
-import { sendHttp } from '../src/http/send-http.js';
+import { ProviderCallError } from '../../spec/src/errors/provider-call-error.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, maxResponseBytes } from '../../spec/src/http/response-limit.js';
+import { sendHttp } from '../../spec/src/http/send-http.js';
 import { echoModel } from './inference-fixture-server.js';
 
 const MiB = 1024 * 1024;

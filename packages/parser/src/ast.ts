@@ -7,17 +7,10 @@
  * (backticks removed).
  */
 
-export interface SourcePosition {
-  offset: number;
-  line: number;
-  column: number;
-}
+import type { DataType, RowField, SourceLocation, SourcePosition } from '@lateral/spec';
 
-export interface SourceLocation {
-  source?: string;
-  start: SourcePosition;
-  end: SourcePosition;
-}
+// The SQL types and source positions are part of the plugin contracts, so they live in @lateral/spec.
+export type { DataType, RowField, SourceLocation, SourcePosition };
 
 export interface Located {
   location: SourceLocation;
@@ -40,35 +33,6 @@ export type ModelRefStyle = 'string' | 'backtick' | 'bare';
 
 // ---------------------------------------------------------------------------------------------
 // Types
-
-export type DataType = (
-  | { kind: 'STRING' }
-  | { kind: 'VARCHAR'; length: number }
-  | { kind: 'CHAR'; length: number }
-  | { kind: 'BOOLEAN' }
-  | { kind: 'TINYINT' }
-  | { kind: 'SMALLINT' }
-  | { kind: 'INT' }
-  | { kind: 'BIGINT' }
-  | { kind: 'FLOAT' }
-  | { kind: 'DOUBLE' }
-  | { kind: 'DECIMAL'; precision: number; scale: number }
-  | { kind: 'DATE' }
-  | { kind: 'TIME'; precision: number }
-  | { kind: 'TIMESTAMP'; precision: number; withLocalTimeZone: boolean }
-  | { kind: 'BYTES' }
-  | { kind: 'BINARY'; length: number }
-  | { kind: 'VARBINARY'; length: number }
-  | { kind: 'ARRAY'; element: DataType }
-  | { kind: 'MAP'; key: DataType; value: DataType }
-  | { kind: 'ROW'; fields: RowField[] }
-) & { nullable: boolean };
-
-export interface RowField {
-  name: string;
-  dataType: DataType;
-  comment?: string;
-}
 
 export interface ColumnDef extends Located {
   type: 'column_def';

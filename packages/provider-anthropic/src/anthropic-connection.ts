@@ -1,4 +1,4 @@
-import type { ConnectionSchema } from '@lateral/core';
+import type { ConnectionSchema } from '@lateral/spec';
 import { apiKeyConnectionSchema, validateHttpEndpoint } from '@lateral/provider-utils';
 
 /**

@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 
 /**
  * The Anthropic API has one inference surface, the Messages API, so the default input format is

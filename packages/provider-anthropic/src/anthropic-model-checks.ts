@@ -1,4 +1,4 @@
-import { normalizeFormatName, type Diagnostic, type ResolvedModel } from '@lateral/core';
+import { normalizeFormatName, type Diagnostic, type ResolvedModel } from '@lateral/spec';
 
 /**
  * CREATE MODEL checks for `provider = 'anthropic'`: the Messages API rejects a request without

@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { anthropicProvider } from './anthropic-provider.js';
 
 /** Registers the `anthropic` provider; ANTHROPIC-MESSAGES comes from core's built-in formats. */

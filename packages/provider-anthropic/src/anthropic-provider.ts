@@ -1,4 +1,4 @@
-import type { ProviderV1 } from '@lateral/core';
+import type { ProviderV1 } from '@lateral/spec';
 import { anthropicConnectionSchema } from './anthropic-connection.js';
 import { anthropicDefaultInputFormat } from './anthropic-default-format.js';
 import { ANTHROPIC_DEFAULT_MODEL } from './anthropic-default-model.js';

@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 
 export const AZUREML_DEFAULT_FORMAT = 'AZUREML-PANDAS-DATAFRAME';
 

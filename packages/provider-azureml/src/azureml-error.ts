@@ -1,4 +1,4 @@
-import type { ProviderErrorInfo } from '@lateral/core';
+import type { ProviderErrorInfo } from '@lateral/spec';
 
 /**
  * Azure ML online endpoint errors (provider-protocols §9.4). Bodies vary: the OpenAI-compatible

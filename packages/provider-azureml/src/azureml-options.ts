@@ -1,4 +1,4 @@
-import type { OptionSpec } from '@lateral/core';
+import type { OptionSpec } from '@lateral/spec';
 
 /** Routes every request to one named deployment of the endpoint, bypassing the traffic split. */
 export const DEPLOYMENT_HEADER = 'azureml-model-deployment';

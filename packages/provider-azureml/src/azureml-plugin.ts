@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { azuremlProvider } from './azureml-provider.js';
 
 /** Registers the `azureml` provider; the formats it defaults to come from core. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, ProviderV1, ResolvedModel } from '@lateral/core';
+import type { Diagnostic, ProviderV1, ResolvedModel } from '@lateral/spec';
 import { azuremlConnectionSchema } from './azureml-connection.js';
 import { azuremlDefaultInputFormat } from './azureml-default-format.js';
 import { describeAzureMLError } from './azureml-error.js';

@@ -1,4 +1,4 @@
-import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest } from '@lateral/core';
+import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest } from '@lateral/spec';
 import { API_KEY } from './azureml-connection.js';
 import { azuremlOptionHeaders } from './azureml-options.js';
 import { VERSION } from './version.js';

@@ -1,4 +1,4 @@
-import { safeUrl, type ConnectionSchema } from '@lateral/core';
+import { safeUrl, type ConnectionSchema } from '@lateral/spec';
 import { apiKeyConnectionSchema, validateHttpEndpoint } from '@lateral/provider-utils';
 import { parseAzureOpenAIEndpoint } from './azureopenai-endpoint.js';
 

@@ -1,4 +1,4 @@
-import type { ProviderErrorInfo } from '@lateral/core';
+import type { ProviderErrorInfo } from '@lateral/spec';
 import { errorText as text, readErrorEnvelope } from '@lateral/provider-utils';
 
 /** Azure's own hints beyond a minute are left to the runtime's backoff, as core does for headers. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, ResolvedModel } from '@lateral/core';
+import type { Diagnostic, ResolvedModel } from '@lateral/spec';
 import { openAICompatibleFormatMismatch } from '@lateral/provider-utils';
 
 /** CREATE MODEL checks for `provider = 'azureopenai'`: the input format must fit the endpoint. */

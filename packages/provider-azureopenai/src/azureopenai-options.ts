@@ -1,4 +1,4 @@
-import type { OptionSpec } from '@lateral/core';
+import type { OptionSpec } from '@lateral/spec';
 
 /**
  * `azureopenai.*` model options beyond the common ones core handles. None: the deployment and

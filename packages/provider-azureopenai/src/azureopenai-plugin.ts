@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { azureopenaiProvider } from './azureopenai-provider.js';
 
 /** Registers the `azureopenai` provider; its default formats come from core's built-in formats. */

@@ -1,4 +1,4 @@
-import type { ProviderV1 } from '@lateral/core';
+import type { ProviderV1 } from '@lateral/spec';
 import { azureopenaiConnectionSchema } from './azureopenai-connection.js';
 import { azureopenaiDefaultInputFormat } from './azureopenai-default-format.js';
 import { describeAzureOpenAIError } from './azureopenai-error.js';

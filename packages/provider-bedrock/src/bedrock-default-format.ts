@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 import { baseModelId, parseBedrockEndpoint } from './bedrock-endpoint.js';
 
 /** The default when the model id says nothing (confluent-dialect §10). */

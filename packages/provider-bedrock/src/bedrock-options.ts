@@ -1,4 +1,4 @@
-import type { OptionSpec } from '@lateral/core';
+import type { OptionSpec } from '@lateral/spec';
 
 /**
  * Bedrock-specific model options (Lateral extensions: the dialect documents none for Bedrock).

@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { bedrockProvider } from './bedrock-provider.js';
 
 /** Registers the `bedrock` provider; the model-family formats it defaults to come from core. */

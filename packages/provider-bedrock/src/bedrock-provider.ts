@@ -1,4 +1,4 @@
-import type { ProviderV1 } from '@lateral/core';
+import type { ProviderV1 } from '@lateral/spec';
 import { bedrockConnectionSchema } from './bedrock-connection.js';
 import { bedrockDefaultInputFormat } from './bedrock-default-format.js';
 import { describeBedrockError } from './bedrock-error.js';

@@ -1,4 +1,4 @@
-import type { ResolvedModel, Transport, TransportDependencies } from '@lateral/core';
+import type { ResolvedModel, Transport, TransportDependencies } from '@lateral/spec';
 import { createAwsTransport } from '@lateral/provider-utils';
 import { BEDROCK_ENDPOINT_RULES } from './bedrock-connection.js';
 import { bedrockOptionHeaders } from './bedrock-options.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, ResolvedModel } from '@lateral/core';
+import type { Diagnostic, ResolvedModel } from '@lateral/spec';
 import { awsConnectionDiagnostics } from '@lateral/provider-utils';
 import { BEDROCK_ENDPOINT_RULES } from './bedrock-connection.js';
 

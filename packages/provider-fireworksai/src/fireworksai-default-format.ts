@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 import { openAICompatibleDefaultInputFormat } from '@lateral/provider-utils';
 
 /**

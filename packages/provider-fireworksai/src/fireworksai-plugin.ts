@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { fireworksaiProvider } from './fireworksai-provider.js';
 
 /** Registers the `fireworksai` provider; its default formats come from core's built-in formats. */

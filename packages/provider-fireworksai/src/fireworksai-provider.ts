@@ -1,4 +1,4 @@
-import type { ProviderV1 } from '@lateral/core';
+import type { ProviderV1 } from '@lateral/spec';
 import { fireworksaiConnectionSchema } from './fireworksai-connection.js';
 import { fireworksaiDefaultInputFormat } from './fireworksai-default-format.js';
 import { describeFireworksAIError } from './fireworksai-error.js';

@@ -1,4 +1,4 @@
-import type { ConnectionSchema } from '@lateral/core';
+import type { ConnectionSchema } from '@lateral/spec';
 import { parseGoogleAIEndpoint } from './googleai-endpoint.js';
 
 const EXAMPLE = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent';

@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 
 /**
  * Reference §5.5/§10: GEMINI-GENERATE. Lateral extension: an endpoint whose path names an

@@ -1,4 +1,4 @@
-import type { ProviderErrorInfo } from '@lateral/core';
+import type { ProviderErrorInfo } from '@lateral/spec';
 
 /** The google.rpc.Status JSON every Google API answers errors with (reference §11.4). */
 export interface GoogleRpcStatus {

@@ -1,4 +1,4 @@
-import type { OptionSpec } from '@lateral/core';
+import type { OptionSpec } from '@lateral/spec';
 
 /**
  * `googleai.*` keys beyond the common ones core handles. The documented provider has none

@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { googleaiProvider } from './googleai-provider.js';
 import { geminiEmbedInputFormat, geminiEmbedOutputFormat } from './formats/gemini-embed-format.js';
 

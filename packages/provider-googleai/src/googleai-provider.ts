@@ -1,4 +1,4 @@
-import { normalizeFormatName, type Diagnostic, type ProviderV1, type ResolvedModel } from '@lateral/core';
+import { normalizeFormatName, type Diagnostic, type ProviderV1, type ResolvedModel } from '@lateral/spec';
 import { googleAIConnectionSchema } from './googleai-connection.js';
 import { googleAIDefaultInputFormat } from './googleai-default-format.js';
 import { parseGoogleAIEndpoint, type GoogleAIEndpoint } from './googleai-endpoint.js';

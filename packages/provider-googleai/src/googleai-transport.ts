@@ -1,4 +1,4 @@
-import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest } from '@lateral/core';
+import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest } from '@lateral/spec';
 import { googleAIRequestUrl, parseGoogleAIEndpoint } from './googleai-endpoint.js';
 import { BATCH_EMBED_OPERATION } from './formats/gemini-embed-format.js';
 

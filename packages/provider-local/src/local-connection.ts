@@ -1,4 +1,4 @@
-import type { ConnectionSchema } from '@lateral/core';
+import type { ConnectionSchema } from '@lateral/spec';
 
 /** Local models need no connection: nothing leaves the machine, so there is nothing to authenticate. */
 export const localConnectionSchemas: readonly ConnectionSchema[] = [];

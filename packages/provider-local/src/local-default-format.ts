@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 
 /**
  * Embedding models speak OPENAI-EMBED (many rows per call); every other task speaks CONFLUENT-CHAT,

@@ -1,4 +1,4 @@
-import type { ProviderErrorInfo } from '@lateral/core';
+import type { ProviderErrorInfo } from '@lateral/spec';
 
 /** The in-process transport answers errors in OpenAI's shape: `{"error":{"message","type"}}`. */
 export function describeLocalError(_status: number, _headers: Record<string, string>, bodyText: string): ProviderErrorInfo {

@@ -1,4 +1,4 @@
-import type { OptionSpec } from '@lateral/core';
+import type { OptionSpec } from '@lateral/spec';
 
 /** `<id>.model` names the local model; everything else is core's common option set. */
 export const localModelOptions: readonly OptionSpec[] = [

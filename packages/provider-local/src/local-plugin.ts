@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { confluentProvider, localProvider } from './local-provider.js';
 
 /** Registers `local` and `confluent`: one runtime, two names (see local-provider.ts). */

@@ -1,5 +1,5 @@
-import type { Diagnostic, ProviderV1, ResolvedModel } from '@lateral/core';
-import { LateralError } from '@lateral/core';
+import type { Diagnostic, ProviderV1, ResolvedModel } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { localConnectionSchemas } from './local-connection.js';
 import { localDefaultInputFormat } from './local-default-format.js';
 import { describeLocalError } from './local-error.js';

@@ -1,4 +1,4 @@
-import { callDeadline, type ResolvedModel, type Transport, type TransportRequest, type TransportResponse } from '@lateral/core';
+import { callDeadline, type ResolvedModel, type Transport, type TransportRequest, type TransportResponse } from '@lateral/spec';
 import { loadLocalModel } from './models/model-loader.js';
 import { resolveLocalModel } from './models/model-resolver.js';
 import type { LocalModel } from './models/local-model.js';

@@ -1,4 +1,4 @@
-import type { OptionSpec } from '@lateral/core';
+import type { OptionSpec } from '@lateral/spec';
 
 /**
  * `openai.*` model options beyond the common ones core handles (connection, input_format,

@@ -1,4 +1,4 @@
-import type { ProviderV1 } from '@lateral/core';
+import type { ProviderV1 } from '@lateral/spec';
 import { openaiConnectionSchema } from './openai-connection.js';
 import { openaiDefaultInputFormat } from './openai-default-format.js';
 import { describeOpenAIError } from './openai-error.js';

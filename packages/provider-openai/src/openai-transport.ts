@@ -1,4 +1,4 @@
-import type { ResolvedModel, Transport, TransportDependencies } from '@lateral/core';
+import type { ResolvedModel, Transport, TransportDependencies } from '@lateral/spec';
 import { createHeaderAuthTransport } from '@lateral/provider-utils';
 import { VERSION } from './version.js';
 

@@ -1,4 +1,4 @@
-import type { ConnectionSchema } from '@lateral/core';
+import type { ConnectionSchema } from '@lateral/spec';
 import { awsConnectionSchema, type AwsEndpointRules } from '@lateral/provider-utils';
 import { parseSageMakerEndpoint } from './sagemaker-endpoint.js';
 

@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 
 /** SageMaker's default input format is CSV whatever the endpoint (confluent-dialect §10). */
 export const SAGEMAKER_DEFAULT_FORMAT = 'CSV';

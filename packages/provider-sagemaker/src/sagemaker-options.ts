@@ -1,4 +1,4 @@
-import type { Diagnostic, OptionSpec } from '@lateral/core';
+import type { Diagnostic, OptionSpec } from '@lateral/spec';
 
 interface HeaderOption {
   spec: OptionSpec;

@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { sagemakerProvider } from './sagemaker-provider.js';
 
 /** Registers the `sagemaker` provider; its default CSV format comes from core. */

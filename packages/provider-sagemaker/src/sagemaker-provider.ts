@@ -1,4 +1,4 @@
-import type { ProviderV1 } from '@lateral/core';
+import type { ProviderV1 } from '@lateral/spec';
 import { sagemakerConnectionSchema } from './sagemaker-connection.js';
 import { sagemakerDefaultInputFormat } from './sagemaker-default-format.js';
 import { describeSageMakerError } from './sagemaker-error.js';

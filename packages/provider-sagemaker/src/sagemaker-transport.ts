@@ -1,4 +1,4 @@
-import type { ResolvedModel, Transport, TransportDependencies } from '@lateral/core';
+import type { ResolvedModel, Transport, TransportDependencies } from '@lateral/spec';
 import { createAwsTransport } from '@lateral/provider-utils';
 import { SAGEMAKER_ENDPOINT_RULES } from './sagemaker-connection.js';
 import { sagemakerOptionHeaders } from './sagemaker-options.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, ResolvedModel } from '@lateral/core';
+import type { Diagnostic, ResolvedModel } from '@lateral/spec';
 import { awsConnectionDiagnostics } from '@lateral/provider-utils';
 import { SAGEMAKER_ENDPOINT_RULES } from './sagemaker-connection.js';
 import { checkSageMakerOptions } from './sagemaker-options.js';

@@ -1,4 +1,4 @@
-import type { ConnectionSchema, OptionSpec } from '@lateral/core';
+import type { ConnectionSchema, OptionSpec } from '@lateral/spec';
 import { validateHttpEndpoint } from './http-endpoint.js';
 
 /** The one secret of API-key providers, as the dialect spells it (confluent-dialect §3.3). */

@@ -1,4 +1,4 @@
-import { LateralError, type ConnectionSchema, type Diagnostic, type ResolvedConnection } from '@lateral/core';
+import { LateralError, type ConnectionSchema, type Diagnostic, type ResolvedConnection } from '@lateral/spec';
 import type { AwsCredentials } from './aws-sigv4.js';
 
 export const AWS_ACCESS_KEY = 'aws-access-key';

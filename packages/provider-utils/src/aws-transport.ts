@@ -1,4 +1,4 @@
-import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest } from '@lateral/core';
+import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest } from '@lateral/spec';
 import { awsCredentialsOf, awsRegionOf, type AwsEndpointRules } from './aws-connection.js';
 import { canonicalWireUrl, signAwsRequest, signingTargetOf } from './aws-sigv4.js';
 

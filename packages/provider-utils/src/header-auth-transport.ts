@@ -1,4 +1,4 @@
-import { LateralError, sendHttp, type ResolvedConnection, type ResolvedModel, type Transport, type TransportDependencies } from '@lateral/core';
+import { LateralError, sendHttp, type ResolvedConnection, type ResolvedModel, type Transport, type TransportDependencies } from '@lateral/spec';
 import { API_KEY } from './api-key-connection.js';
 
 export interface HeaderAuthTransportOptions {

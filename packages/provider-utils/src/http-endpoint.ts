@@ -1,4 +1,4 @@
-import { safeUrl } from '@lateral/core';
+import { safeUrl } from '@lateral/spec';
 
 /**
  * Any http(s) URL is accepted, local servers included (design: Endpoints); providers that post to

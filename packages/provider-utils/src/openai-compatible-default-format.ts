@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 
 /**
  * confluent-dialect §10 for OpenAI and the services that speak its protocol (Azure OpenAI,

@@ -1,4 +1,4 @@
-import { normalizeFormatName, safeUrl, type Diagnostic, type ResolvedModel } from '@lateral/core';
+import { normalizeFormatName, safeUrl, type Diagnostic, type ResolvedModel } from '@lateral/spec';
 import { isChatEndpoint, isEmbeddingsEndpoint } from './openai-compatible-default-format.js';
 
 const CHAT_FORMATS = new Set(['OPENAICHAT', 'MISTRALCHAT']);

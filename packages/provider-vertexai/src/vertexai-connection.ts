@@ -1,4 +1,4 @@
-import type { ConnectionSchema, Diagnostic } from '@lateral/core';
+import type { ConnectionSchema, Diagnostic } from '@lateral/spec';
 import { parseVertexEndpoint, regionFromHost, type VertexEndpoint } from './vertexai-endpoint.js';
 import { parseServiceAccountKey } from './vertexai-service-key.js';
 

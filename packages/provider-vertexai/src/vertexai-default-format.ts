@@ -1,4 +1,4 @@
-import type { DefaultFormatContext } from '@lateral/core';
+import type { DefaultFormatContext } from '@lateral/spec';
 import { parseVertexEndpoint, type VertexEndpoint } from './vertexai-endpoint.js';
 
 /** Google's text-embedding publisher models, served by `:predict` with VERTEX-EMBED bodies. */

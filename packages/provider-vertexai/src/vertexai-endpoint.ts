@@ -1,4 +1,4 @@
-import { normalizeFormatName } from '@lateral/core';
+import { normalizeFormatName } from '@lateral/spec';
 
 /**
  * A Vertex AI endpoint URL, read from its path so any host works (regional, global, `rep`

@@ -1,4 +1,4 @@
-import type { ProviderErrorInfo } from '@lateral/core';
+import type { ProviderErrorInfo } from '@lateral/spec';
 
 /** google.rpc.Status (reference §11.4, §13.6); Vertex sometimes wraps it in a one-element array. */
 interface RpcStatus {

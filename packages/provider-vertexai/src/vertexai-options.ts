@@ -1,4 +1,4 @@
-import type { OptionSpec } from '@lateral/core';
+import type { OptionSpec } from '@lateral/spec';
 
 /**
  * `vertexai.*` keys beyond the common ones core handles: none. The Sep 2025 page still lists

@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '@lateral/core';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { vertexaiProvider } from './vertexai-provider.js';
 
 /** Registers the vertexai provider; its default formats all come from core. */

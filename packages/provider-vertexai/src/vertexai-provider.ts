@@ -1,4 +1,4 @@
-import { normalizeFormatName, type Diagnostic, type ProviderV1, type ResolvedModel } from '@lateral/core';
+import { normalizeFormatName, type Diagnostic, type ProviderV1, type ResolvedModel } from '@lateral/spec';
 import { vertexAIConnectionSchema } from './vertexai-connection.js';
 import { vertexDefaultInputFormat } from './vertexai-default-format.js';
 import { isPredictFormat, parseVertexEndpoint, type VertexEndpoint } from './vertexai-endpoint.js';

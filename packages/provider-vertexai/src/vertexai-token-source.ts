@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { Dispatcher } from 'undici';
-import { maskAndTruncate, ProviderCallError, RETRYABLE_STATUSES, safeUrl, sendHttp } from '@lateral/core';
+import { maskAndTruncate, ProviderCallError, RETRYABLE_STATUSES, safeUrl, sendHttp } from '@lateral/spec';
 import type { ServiceAccountKey } from './vertexai-service-key.js';
 
 /** Vertex AI needs the cloud-platform scope (reference §12, §13.1). */

@@ -1,4 +1,4 @@
-import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest, type TransportResponse } from '@lateral/core';
+import { LateralError, sendHttp, type ResolvedModel, type Transport, type TransportDependencies, type TransportRequest, type TransportResponse } from '@lateral/spec';
 import { normalizeVertexEndpoint } from './vertexai-endpoint.js';
 import { parseServiceAccountKey } from './vertexai-service-key.js';
 import { ServiceAccountTokenSource } from './vertexai-token-source.js';

@@ -1,6 +1,6 @@
 import type { ObjectName } from '@lateral/parser';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
-import { LateralError, LateralErrors } from '../errors/lateral-error.js';
+import type { ResolvedModel } from '@lateral/spec';
+import { LateralError, LateralErrors } from '@lateral/spec';
 import { resolveEnvReferences } from '../options/env-reference.js';
 import { diagnosticToError } from '../options/diagnostics-error.js';
 import { buildResolvedModel } from '../options/model-resolution.js';

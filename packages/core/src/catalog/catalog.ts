@@ -1,7 +1,7 @@
 import type { ObjectName } from '@lateral/parser';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
-import type { TableDefinition } from '../contracts/connector.js';
-import type { Column, TaskId } from '../types/schema.js';
+import type { ResolvedModel } from '@lateral/spec';
+import type { TableDefinition } from '@lateral/spec';
+import type { Column, TaskId } from '@lateral/spec';
 
 /** A stored connection. Secret values are not here: they live in the secrets document of the store. */
 export interface ConnectionEntry {

@@ -1,6 +1,6 @@
 import type { ObjectName } from '@lateral/parser';
-import type { ResolvedConnection, ResolvedModel } from '../contracts/resolved-model.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { ResolvedConnection, ResolvedModel } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { joinEndpointCredentials } from '../options/endpoint-credentials.js';
 import { resolveEnvReferences, resolveEnvReferencesLeniently } from '../options/env-reference.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';

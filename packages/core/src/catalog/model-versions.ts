@@ -1,6 +1,6 @@
 import { printDataType } from '@lateral/parser';
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { Column, TaskId } from '../types/schema.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { Column, TaskId } from '@lateral/spec';
 import type { ModelEntry } from './catalog.js';
 
 /** Reference §7 / §12.3: at most 10 versions per model. */

@@ -1,4 +1,4 @@
-import type { ResolvedConnection } from '../contracts/resolved-model.js';
+import type { ResolvedConnection } from '@lateral/spec';
 import type { Catalog, ConnectionEntry, ModelEntry, TableEntry } from './catalog.js';
 import type { ChangeBasis } from './catalog-basis.js';
 

@@ -1,8 +1,8 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { TableSink } from '../contracts/connector.js';
-import type { Row } from '../types/schema.js';
+import type { TableSink } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 import { inProgressPath } from './connector-inprogress-files.js';
 
 /** Encoded text is buffered up to this size: chat results arrive a row at a time. */

@@ -1,7 +1,7 @@
 import { formatDecimal } from '../expressions/expr-exact.js';
 import { hasExactNumbers, jsonValueText } from '../expressions/expr-json-text.js';
 import { toJsonValue } from '../expressions/expr-value-coerce.js';
-import type { Column, DataType, Row } from '../types/schema.js';
+import type { Column, DataType, Row } from '@lateral/spec';
 
 export interface CsvDialect {
   delimiter: string;

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { parse, type CastingContext } from 'csv-parse';
-import type { TableDefinition } from '../contracts/connector.js';
-import { LateralError } from '../errors/lateral-error.js';
-import type { Row } from '../types/schema.js';
+import type { TableDefinition } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 import type { FilesystemOptions } from './connector-filesystem-options.js';
 import { readError, rowReader } from './connector-row-codec.js';
 

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { TableDefinition } from '../contracts/connector.js';
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { TableDefinition } from '@lateral/spec';
+import type { Diagnostic } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import type { CsvDialect } from './connector-csv-codec.js';
 
 /** Flink's filesystem connector keys that Lateral reads (format keys keep Flink's `csv.` / `json.` prefixes). */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
-import { LateralError } from '../errors/lateral-error.js';
-import type { Row } from '../types/schema.js';
+import type { ConnectorV1, TableDefinition } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 import { dataStoreFor } from '../store/data-store.js';
 import { openCommitSink } from './connector-commit-sink.js';
 import { removeDeadInProgressFiles } from './connector-inprogress-files.js';

@@ -1,6 +1,6 @@
-import type { TableDefinition } from '../contracts/connector.js';
-import { LateralError } from '../errors/lateral-error.js';
-import type { Row } from '../types/schema.js';
+import type { TableDefinition } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 import { readLineBatches } from './connector-line-reader.js';
 import { readError, rowReader, storedJsonParser } from './connector-row-codec.js';
 

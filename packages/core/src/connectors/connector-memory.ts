@@ -1,7 +1,7 @@
-import type { ConnectorContext, ConnectorV1, TableDefinition, TableSink } from '../contracts/connector.js';
+import type { ConnectorContext, ConnectorV1, TableDefinition, TableSink } from '@lateral/spec';
 import { dataStoreFor } from '../store/data-store.js';
 import { MemoryRows } from '../store/memory-rows.js';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import { jsonLinesDecoder } from './connector-json-reader.js';
 import { encodeJsonLines } from './connector-row-codec.js';
 

@@ -1,9 +1,9 @@
-import type { TableDefinition } from '../contracts/connector.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { TableDefinition } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { valueCoercer } from '../expressions/expr-value-coerce.js';
 import { toJsonValue } from '../expressions/expr-value-coerce.js';
 import { hasExactNumbers, jsonValueText, parseJsonExact } from '../expressions/expr-json-text.js';
-import type { Column, Row } from '../types/schema.js';
+import type { Column, Row } from '@lateral/spec';
 
 /** Where a stored value came from, for messages: `data/docs.json:12`. */
 export interface RowOrigin {

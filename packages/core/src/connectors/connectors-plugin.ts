@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '../contracts/plugin.js';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { filesystemConnector } from './connector-filesystem.js';
 import { memoryConnector } from './connector-memory.js';
 

@@ -1,5 +1,5 @@
 import type { Statement } from '@lateral/parser';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import type { StatementResult } from '../engine/statement-result.js';
 import type { DdlContext } from './ddl-context.js';
 import { alterConnection, createConnection, dropConnection } from './ddl-connection.js';

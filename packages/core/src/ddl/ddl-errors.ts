@@ -1,7 +1,7 @@
 import type { OptionEntry, SourceLocation, Statement } from '@lateral/parser';
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { ErrorCode } from '../errors/error-codes.js';
-import { LateralError, type LateralErrors } from '../errors/lateral-error.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { ErrorCode } from '@lateral/spec';
+import { LateralError, type LateralErrors } from '@lateral/spec';
 import { errorFromDiagnostics } from '../options/diagnostics-error.js';
 
 /**

@@ -3,7 +3,7 @@ import type { ModelEntry, ModelVersionEntry } from '../catalog/catalog.js';
 import { pickVersion } from '../catalog/catalog-model-resolver.js';
 import { providerOf, withoutVersion } from '../catalog/model-versions.js';
 import { findClash, objectBaseName } from '../catalog/name-lookup.js';
-import type { Diagnostic } from '../contracts/diagnostic.js';
+import type { Diagnostic } from '@lateral/spec';
 import type { MessageResult } from '../engine/statement-result.js';
 import { DEFAULT_VERSION_OPTION } from '../options/common-model-options.js';
 import { validateModelVersion } from '../options/model-validation.js';

@@ -5,7 +5,7 @@ import { matchesLike } from '../catalog/like-pattern.js';
 import { printColumns } from '../catalog/model-versions.js';
 import { objectBaseName } from '../catalog/name-lookup.js';
 import type { RowsResult } from '../engine/statement-result.js';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import type { DdlContext } from './ddl-context.js';
 import { statementError } from './ddl-errors.js';
 import { backQuoted, printColumnList, printWithClause } from './ddl-print.js';

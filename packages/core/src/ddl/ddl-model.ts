@@ -2,7 +2,7 @@ import type { CreateModelStatement } from '@lateral/parser';
 import type { ModelEntry } from '../catalog/catalog.js';
 import { MAX_MODEL_VERSIONS, nextVersionNumber, shapeConflicts } from '../catalog/model-versions.js';
 import { findClash, objectBaseName } from '../catalog/name-lookup.js';
-import type { Diagnostic } from '../contracts/diagnostic.js';
+import type { Diagnostic } from '@lateral/spec';
 import type { MessageResult } from '../engine/statement-result.js';
 import { validateModelVersion } from '../options/model-validation.js';
 import { normalizeOptionEntries } from '../options/option-entries.js';

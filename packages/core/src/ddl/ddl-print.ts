@@ -1,8 +1,8 @@
 import { printDataType, printStringLiteral, type DataType } from '@lateral/parser';
-import { MASK } from '../errors/mask-secrets.js';
+import { MASK } from '@lateral/spec';
 import { maskEndpointCredentials } from '../options/endpoint-credentials.js';
 import { isPureEnvReference } from '../options/env-reference.js';
-import type { Column } from '../types/schema.js';
+import type { Column } from '@lateral/spec';
 
 /** `` `name` `` with back-quotes doubled, the form SHOW CREATE prints every identifier in. */
 export function backQuoted(name: string): string {

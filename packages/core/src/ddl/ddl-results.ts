@@ -1,6 +1,6 @@
 import type { ColumnDef, DataType, Statement } from '@lateral/parser';
 import type { MessageResult, RowsResult } from '../engine/statement-result.js';
-import type { Column, Row } from '../types/schema.js';
+import type { Column, Row } from '@lateral/spec';
 
 export function messageResult(statement: Statement, message: string, warnings: string[] = []): MessageResult {
   return { kind: 'message', statement, message, ...(warnings.length > 0 ? { warnings } : {}) };

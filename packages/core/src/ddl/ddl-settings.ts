@@ -1,5 +1,5 @@
 import type { ResetStatement, SetStatement } from '@lateral/parser';
-import { MASK } from '../errors/mask-secrets.js';
+import { MASK } from '@lateral/spec';
 import type { StatementResult } from '../engine/statement-result.js';
 import type { DdlContext } from './ddl-context.js';
 import { messageResult, rowsResult, stringColumn } from './ddl-results.js';

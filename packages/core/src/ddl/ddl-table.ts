@@ -2,11 +2,11 @@ import { printDataType, printStringLiteral, type CreateTableStatement, type Desc
 import type { TableEntry } from '../catalog/catalog.js';
 import { matchesLike } from '../catalog/like-pattern.js';
 import { findClash, objectBaseName } from '../catalog/name-lookup.js';
-import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
-import type { Diagnostic } from '../contracts/diagnostic.js';
+import type { ConnectorV1, TableDefinition } from '@lateral/spec';
+import type { Diagnostic } from '@lateral/spec';
 import type { MessageResult, RowsResult } from '../engine/statement-result.js';
 import { normalizeOptionEntries } from '../options/option-entries.js';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import type { DdlContext } from './ddl-context.js';
 import { plainName } from './ddl-connection.js';
 import { statementError, statementFailure } from './ddl-errors.js';

@@ -1,5 +1,5 @@
-import { nearestName } from '../errors/did-you-mean.js';
-import { LateralError } from '../errors/lateral-error.js';
+import { nearestName } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 
 /**
  * What SET means for each key. Lateral honours the SQL client's display keys; it accepts common

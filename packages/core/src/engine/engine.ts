@@ -4,7 +4,7 @@ import type { Statement } from '@lateral/parser';
 import { FileCatalog } from '../catalog/file-catalog.js';
 import type { MutableCatalog } from '../catalog/mutable-catalog.js';
 import { executeDdl } from '../ddl/ddl-dispatch.js';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import type { InferenceRuntime } from '../inference/inference-runtime.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { EngineContext } from './engine-context.js';

@@ -1,5 +1,5 @@
 import type { SourcePosition } from '@lateral/parser';
-import { LateralError, LateralErrors } from '../errors/lateral-error.js';
+import { LateralError, LateralErrors } from '@lateral/spec';
 import { statementExcerpt } from './source-excerpt.js';
 
 /** At most this many expected items are printed; the rest are counted. */

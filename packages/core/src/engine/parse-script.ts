@@ -1,6 +1,6 @@
 import { parse, SqlSyntaxError, SqlTooDeepError, type Script } from '@lateral/parser';
-import { nearestName } from '../errors/did-you-mean.js';
-import { LateralError } from '../errors/lateral-error.js';
+import { nearestName } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { redactedExcerpt } from './source-excerpt.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { LateralPluginV1 } from '../contracts/plugin.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { LateralPluginV1 } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { providerPackageFor, unknownProviderMessage } from '../options/connection-validation.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 

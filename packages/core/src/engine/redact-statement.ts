@@ -1,5 +1,5 @@
 import { scanOptionPairs } from '@lateral/parser';
-import { MASK } from '../errors/mask-secrets.js';
+import { MASK } from '@lateral/spec';
 import { DIALECT_SECRET_KEYS } from '../options/connection-validation.js';
 import { endpointCredentialSpans, type TextSpan } from '../options/endpoint-credentials.js';
 

@@ -1,4 +1,4 @@
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import type { RowsResult } from './statement-result.js';
 
 export interface GuardedRows {

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '@lateral/parser';
-import { MASK } from '../errors/mask-secrets.js';
+import { MASK } from '@lateral/spec';
 import type { TextSpan } from '../options/endpoint-credentials.js';
 import { secretSpans } from './redact-statement.js';
 

@@ -1,5 +1,5 @@
 import type { Statement } from '@lateral/parser';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 
 /** V8's RangeError for an exhausted call stack. */
 export function isStackOverflow(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { SourceLocation, Statement } from '@lateral/parser';
-import { LateralError, LateralErrors } from '../errors/lateral-error.js';
+import { LateralError, LateralErrors } from '@lateral/spec';
 import { redactSecretValues } from './redact-statement.js';
 import { redactedExcerpt } from './source-excerpt.js';
 import { stackOverflowError } from './stack-overflow.js';

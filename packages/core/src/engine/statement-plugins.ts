@@ -1,7 +1,7 @@
 import type { ModelRef, Statement } from '@lateral/parser';
 import type { MutableCatalog } from '../catalog/mutable-catalog.js';
 import { objectBaseName } from '../catalog/name-lookup.js';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import type { PluginLoader } from './plugin-loader.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Statement } from '@lateral/parser';
-import type { Column, Row } from '../types/schema.js';
+import type { Column, Row } from '@lateral/spec';
 
 /** A statement that changes state and reports it (`Model 'm' with version 1 created. Default version: 1`). */
 export interface MessageResult {

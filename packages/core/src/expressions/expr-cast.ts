@@ -1,4 +1,4 @@
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { ValueConversionError } from './expr-errors.js';
 import { formatValue } from './expr-format-value.js';
 import { parseDate, parseTime, parseTimestamp, timestampToDate, timestampToTime } from './expr-temporal.js';

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '@lateral/parser';
-import type { DataType, Row } from '../types/schema.js';
+import type { DataType, Row } from '@lateral/spec';
 import { castConverter, type ValueConverter } from './expr-cast.js';
 import { compiled, type CompiledExpression } from './expr-compiled.js';
 import { bindError, runtimeError } from './expr-errors.js';

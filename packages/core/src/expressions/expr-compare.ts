@@ -1,4 +1,4 @@
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { compareNumbers } from './expr-exact.js';
 import { isNumeric } from './expr-types.js';
 

@@ -1,5 +1,5 @@
 import type { BinaryExpression, Expression } from '@lateral/parser';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import type { CompiledExpression } from './expr-compiled.js';
 import { compileBinary } from './expr-operators.js';
 

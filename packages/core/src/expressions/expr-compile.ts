@@ -1,5 +1,5 @@
 import type { ArrayConstructor, CaseExpression, Expression, Literal, MapConstructor, SourceLocation } from '@lateral/parser';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import { castExpression, coerceExpression } from './expr-coerce.js';
 import { compileBinaryChain } from './expr-compile-chain.js';
 import { compiled, constantExpression, type CompiledExpression, type ExpressionScope } from './expr-compiled.js';

@@ -1,5 +1,5 @@
 import type { ColumnRef, SourceLocation } from '@lateral/parser';
-import type { DataType, Row } from '../types/schema.js';
+import type { DataType, Row } from '@lateral/spec';
 
 /**
  * An expression compiled once at bind time into a closure over a positional row: evaluating it per

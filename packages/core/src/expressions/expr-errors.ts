@@ -1,6 +1,6 @@
 import type { SourceLocation } from '@lateral/parser';
-import type { ErrorCode } from '../errors/error-codes.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { ErrorCode } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 
 /** A bind-time error pointing at the offending part of the statement. */
 export function bindError(code: ErrorCode, message: string, location?: SourceLocation, expected?: string[]): LateralError {

@@ -1,4 +1,4 @@
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { formatDecimal } from './expr-exact.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { FunctionCall } from '@lateral/parser';
-import type { DataType, Row } from '../types/schema.js';
+import type { DataType, Row } from '@lateral/spec';
 import { coerceExpression, isImplicitlyCastable } from './expr-coerce.js';
 import type { CompiledExpression } from './expr-compiled.js';
 import { bindError } from './expr-errors.js';

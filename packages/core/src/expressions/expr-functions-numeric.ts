@@ -1,4 +1,4 @@
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { roundHalfUp } from './expr-cast.js';
 import { ValueConversionError } from './expr-errors.js';
 import { canonicalDecimal, canonicalInteger, pow10, rescale, toDouble, toScaled, type Scaled } from './expr-exact.js';

@@ -1,5 +1,5 @@
 import type { FunctionCall } from '@lateral/parser';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import { compiled, type CompiledExpression } from './expr-compiled.js';
 import { bindError, runtimeError } from './expr-errors.js';
 import type { ScalarFunction } from './expr-function-kit.js';

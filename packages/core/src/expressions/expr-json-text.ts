@@ -1,5 +1,5 @@
 import { isLosslessNumber, LosslessNumber, parse, stringify as stringifyLossless } from 'lossless-json';
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { formatDecimal } from './expr-exact.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { BinaryExpression, SourceLocation, UnaryExpression } from '@lateral/parser';
-import type { DataType, Row } from '../types/schema.js';
+import type { DataType, Row } from '@lateral/spec';
 import { castConverter } from './expr-cast.js';
 import { isTypeImplicitlyCastable } from './expr-coerce.js';
 import { compareValues } from './expr-compare.js';

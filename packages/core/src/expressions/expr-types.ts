@@ -1,5 +1,5 @@
 import { printDataType } from '@lateral/parser';
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 
 /** Type constructors for the types expressions produce (nullable unless said otherwise). */
 export const SqlTypes = {

@@ -1,4 +1,4 @@
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { castConverter } from './expr-cast.js';
 import { ValueConversionError } from './expr-errors.js';
 import { keptNumberText, parsedJsonText } from './expr-json-text.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { FormatContext } from '../contracts/format.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { FormatContext } from '@lateral/spec';
 import { extraParams, standardParam } from '../options/params.js';
 import type { PointerRead } from './single-prompt-format.js';
 import { defineSinglePromptFormat, mergeExtras, numberAt, standardFields, tokenUsage } from './single-prompt-format.js';

@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../contracts/format.js';
+import type { TokenUsage } from '@lateral/spec';
 import { extraParams } from '../options/params.js';
 import { defineSinglePromptFormat, mergeExtras, numberAt, standardFields, tokenUsage, withSystemPrefix } from './single-prompt-format.js';
 

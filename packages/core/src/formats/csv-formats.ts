@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
-import type { Column, Row } from '../types/schema.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { InputFormatV1, OutputFormatV1 } from '@lateral/spec';
+import type { Column, Row } from '@lateral/spec';
 import { csvCell, parseCsvRecords } from './csv-text.js';
 import { assertBatchSize, batchLimit } from './format-batching.js';
 import { countMismatch, inputSchemaDiagnostic, outputSchemaDiagnostic, responseError } from './format-errors.js';

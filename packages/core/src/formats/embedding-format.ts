@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { FormatContext, TokenUsage } from '../contracts/format.js';
-import type { Column, Row } from '../types/schema.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { FormatContext, TokenUsage } from '@lateral/spec';
+import type { Column, Row } from '@lateral/spec';
 import { assertBatchSize, batchLimit } from './format-batching.js';
 import { countMismatch, responseError } from './format-errors.js';
 import { convertField } from './output-lookup.js';

@@ -1,6 +1,6 @@
-import type { FormatContext } from '../contracts/format.js';
+import type { FormatContext } from '@lateral/spec';
 import { extraParams } from '../options/params.js';
-import type { ParamObject, ParamValue } from '../types/params.js';
+import type { ParamObject, ParamValue } from '@lateral/spec';
 import { defineEmbeddingFormat, expectCount } from './embedding-format.js';
 import { countMismatch, responseError } from './format-errors.js';
 import { readPointer } from './json-pointer.js';

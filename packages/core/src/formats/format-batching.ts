@@ -1,5 +1,5 @@
-import type { FormatContext } from '../contracts/format.js';
-import { normalizeFormatName, splitWrapper } from '../registry/format-name.js';
+import type { FormatContext } from '@lateral/spec';
+import { normalizeFormatName, splitWrapper } from '@lateral/spec';
 import { batchTooLarge } from './format-errors.js';
 
 /**

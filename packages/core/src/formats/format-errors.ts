@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { Diagnostic } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 
 /** A schema problem of the model INPUT, worded as the reference's validation does. */
 export function inputSchemaDiagnostic(message: string): Diagnostic {

@@ -1,5 +1,5 @@
-import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
-import type { LateralPluginV1 } from '../contracts/plugin.js';
+import type { InputFormatV1, OutputFormatV1 } from '@lateral/spec';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { anthropicCompletionsFormat, anthropicMessagesFormat } from './anthropic-formats.js';
 import { azureChatFormat } from './azure-chat-format.js';
 import { ai21CompleteFormat, amazonTitanTextFormat, bedrockLlamaFormat, mistralCompletionsFormat } from './bedrock-text-formats.js';

@@ -1,5 +1,5 @@
-import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
-import type { Column, Row } from '../types/schema.js';
+import type { InputFormatV1, OutputFormatV1 } from '@lateral/spec';
+import type { Column, Row } from '@lateral/spec';
 import { assertBatchSize } from './format-batching.js';
 import { countMismatch, responseError } from './format-errors.js';
 import { convertField, unwrap } from './output-lookup.js';

@@ -1,6 +1,6 @@
-import type { FormatContext, InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
-import type { ParamObject } from '../types/params.js';
-import type { Row } from '../types/schema.js';
+import type { FormatContext, InputFormatV1, OutputFormatV1 } from '@lateral/spec';
+import type { ParamObject } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 import { assertBatchSize } from './format-batching.js';
 import { countMismatch } from './format-errors.js';
 import { readOutputRow, unwrap } from './output-lookup.js';

@@ -1,4 +1,4 @@
-import type { FormatContext } from '../contracts/format.js';
+import type { FormatContext } from '@lateral/spec';
 import { extraParams } from '../options/params.js';
 import { defineSinglePromptFormat, mergeExtras, numberAt, standardFields, tokenUsage, type FormatPair } from './single-prompt-format.js';
 

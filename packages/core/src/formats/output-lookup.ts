@@ -1,4 +1,4 @@
-import type { Column, Row } from '../types/schema.js';
+import type { Column, Row } from '@lateral/spec';
 import { responseError } from './format-errors.js';
 import { readPointer, wrapperPointer } from './json-pointer.js';
 import { ValueDecodeError, decodeValue } from './value-decode.js';

@@ -1,4 +1,4 @@
-import type { InputFormatV1 } from '../contracts/format.js';
+import type { InputFormatV1 } from '@lateral/spec';
 import { assertBatchSize, batchLimit } from './format-batching.js';
 import { checkAtLeastOneInput, checkSerializableInputs } from './schema-checks.js';
 import { jsonBody, toJsonValue } from './value-encode.js';

@@ -1,7 +1,7 @@
-import type { ResponseBody } from '../contracts/format.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { ResponseBody } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { hasExactNumbers, parseJsonExact } from '../expressions/expr-json-text.js';
-import type { Column } from '../types/schema.js';
+import type { Column } from '@lateral/spec';
 
 /**
  * The JSON parse for a response: exact (number text longer than a double holds is kept, see

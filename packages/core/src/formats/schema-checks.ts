@@ -1,6 +1,6 @@
 import { printDataType } from '@lateral/parser';
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { Column, DataType } from '../types/schema.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { Column, DataType } from '@lateral/spec';
 import { inputSchemaDiagnostic, outputSchemaDiagnostic } from './format-errors.js';
 
 /** STRING, VARCHAR and CHAR: the types a prompt or a generated text can have. */

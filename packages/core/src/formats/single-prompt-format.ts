@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { FormatContext, InputFormatV1, OutputFormatV1, TokenUsage } from '../contracts/format.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { FormatContext, InputFormatV1, OutputFormatV1, TokenUsage } from '@lateral/spec';
 import { standardParam, type StandardParamName } from '../options/params.js';
-import type { ParamObject } from '../types/params.js';
+import type { ParamObject } from '@lateral/spec';
 import { assertBatchSize } from './format-batching.js';
 import { countMismatch, responseError } from './format-errors.js';
 import { readPointer } from './json-pointer.js';

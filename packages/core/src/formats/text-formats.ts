@@ -1,4 +1,4 @@
-import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
+import type { InputFormatV1, OutputFormatV1 } from '@lateral/spec';
 import { assertBatchSize } from './format-batching.js';
 import { countMismatch, inputSchemaDiagnostic, outputSchemaDiagnostic } from './format-errors.js';
 import { checkAtLeastOneInput, isStringType, typeText } from './schema-checks.js';

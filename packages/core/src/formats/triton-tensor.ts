@@ -1,5 +1,5 @@
 import { canonicalInteger } from '../expressions/expr-exact.js';
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { responseError } from './format-errors.js';
 
 /**

@@ -1,7 +1,7 @@
 import { canonicalDecimal, canonicalInteger, fitsPrecision, parseDecimalText, rescale, toScaled, truncate, type Scaled } from '../expressions/expr-exact.js';
 import { keptNumberText, parsedJsonText } from '../expressions/expr-json-text.js';
 import { INTEGER_RANGE } from '../expressions/expr-types.js';
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 import { arrayDepth } from './schema-checks.js';
 
 /** A value of the response that does not fit its OUTPUT column type. Callers add the column name. */

@@ -1,7 +1,7 @@
 import { LosslessNumber, stringify as stringifyLossless } from 'lossless-json';
 import { parseDecimalText } from '../expressions/expr-exact.js';
 import { hasExactNumbers } from '../expressions/expr-json-text.js';
-import type { Column, DataType } from '../types/schema.js';
+import type { Column, DataType } from '@lateral/spec';
 
 /** Base64 of a byte array (BYTES columns travel as base64 strings in JSON and text bodies). */
 export function toBase64(bytes: Uint8Array): string {

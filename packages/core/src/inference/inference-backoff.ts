@@ -1,4 +1,4 @@
-import { MAX_HONOURED_RETRY_AFTER_MS } from './retry-policy.js';
+import { MAX_HONOURED_RETRY_AFTER_MS } from '@lateral/spec';
 
 export interface BackoffOptions {
   /** First retry's ceiling (default 500 ms). */

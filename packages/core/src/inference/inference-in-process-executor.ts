@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { TaskExecutor } from './inference-executor.js';
 import type { InferenceTask, TaskOutcome } from './inference-task.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 
 /**
  * A stable hash of a resolved model: equal models (whatever their key order) get equal keys, so a

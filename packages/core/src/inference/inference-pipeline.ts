@@ -1,4 +1,4 @@
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import type { RowPosition } from './inference-request-errors.js';
 import type { InferenceInput, InferenceOutput } from './inference-runtime.js';
 import { abortedError } from './inference-task-error.js';

@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../errors/error-codes.js';
-import { LateralError } from '../errors/lateral-error.js';
-import { ProviderCallError } from '../errors/provider-call-error.js';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ErrorCode } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
+import { ProviderCallError } from '@lateral/spec';
+import type { ResolvedModel } from '@lateral/spec';
 import { isProviderCallError } from './inference-task-error.js';
 
 export interface RowPosition {

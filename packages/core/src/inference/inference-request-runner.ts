@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 import { SPAN_ATTRIBUTES, SPAN_NAMES } from '../telemetry/telemetry-attributes.js';
 import type { InferenceInstruments } from '../telemetry/telemetry-metrics.js';
 import { recordSpanError } from '../telemetry/telemetry-record-error.js';
 import type { RuntimeStatsTracker } from '../telemetry/telemetry-runtime-stats.js';
 import { lateralTracer } from '../telemetry/telemetry-scope.js';
 import { injectTraceCarrier } from '../telemetry/telemetry-trace-carrier.js';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import { DEFAULT_RATE_LIMIT_PATIENCE_MS, retryDelayMs, type BackoffOptions } from './inference-backoff.js';
 import type { TaskExecutor } from './inference-executor.js';
 import { finalError, type RowPosition } from './inference-request-errors.js';

@@ -1,7 +1,7 @@
 import { context } from '@opentelemetry/api';
 import type { Dispatcher } from 'undici';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { ResolvedModel } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { PoolExecutor } from '../pool/pool-executor.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import { createInferenceInstruments, type InferenceInstruments } from '../telemetry/telemetry-metrics.js';

@@ -1,5 +1,5 @@
-import type { ResolvedModel } from '../contracts/resolved-model.js';
-import type { Row } from '../types/schema.js';
+import type { ResolvedModel } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 
 /** The runtime configuration MAP of ML_PREDICT / AI_COMPLETE / AI_EMBEDDING (reference §11.1). */
 export interface InvocationConfig {

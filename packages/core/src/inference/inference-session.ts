@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { trace, type Context } from '@opentelemetry/api';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 import { SPAN_ATTRIBUTES, SPAN_NAMES } from '../telemetry/telemetry-attributes.js';
 import type { InferenceInstruments } from '../telemetry/telemetry-metrics.js';
 import { recordSpanError } from '../telemetry/telemetry-record-error.js';

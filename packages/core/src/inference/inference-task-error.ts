@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../errors/error-codes.js';
-import { LateralError, type PlainLateralError } from '../errors/lateral-error.js';
-import { maskAndTruncate, maskSecrets } from '../errors/mask-secrets.js';
-import { ProviderCallError } from '../errors/provider-call-error.js';
+import type { ErrorCode } from '@lateral/spec';
+import { LateralError, type PlainLateralError } from '@lateral/spec';
+import { maskAndTruncate, maskSecrets } from '@lateral/spec';
+import { ProviderCallError } from '@lateral/spec';
 
 /** A task's error as plain data: errors cross threads as data and are rebuilt on the main thread. */
 export type PlainTaskError =

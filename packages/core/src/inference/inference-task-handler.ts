@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { context } from '@opentelemetry/api';
-import type { Transport, TransportResponse } from '../contracts/transport.js';
-import { ProviderCallError } from '../errors/provider-call-error.js';
+import type { Transport, TransportResponse } from '@lateral/spec';
+import { ProviderCallError } from '@lateral/spec';
 import { extractTraceCarrier } from '../telemetry/telemetry-trace-carrier.js';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import { invokeOnce, type ModelInvocation } from './model-invocation.js';
 import { pickRateLimitHeaders } from './pacing/pacing-rate-limit-headers.js';
 import type { InferenceTask, TaskOutcome, TaskUsage } from './inference-task.js';

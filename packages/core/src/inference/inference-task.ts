@@ -1,5 +1,5 @@
-import type { ResolvedModel } from '../contracts/resolved-model.js';
-import type { Row } from '../types/schema.js';
+import type { ResolvedModel } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 import type { PlainTaskError } from './inference-task-error.js';
 
 /**

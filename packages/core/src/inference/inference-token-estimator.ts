@@ -1,5 +1,5 @@
 import type { Tiktoken } from 'js-tiktoken/lite';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 
 /**
  * Token estimates with the `cl100k_base` tokenizer. Building the encoder costs about 0.4 s of CPU,

@@ -1,16 +1,16 @@
-import type { FormatContext, InputFormatV1, OutputFormatV1, DecodedResponse } from '../contracts/format.js';
-import type { ProviderV1, TransportDependencies } from '../contracts/provider.js';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
-import type { Transport, TransportResponse } from '../contracts/transport.js';
-import { LateralError } from '../errors/lateral-error.js';
-import { ProviderCallError } from '../errors/provider-call-error.js';
-import { maskAndTruncate } from '../errors/mask-secrets.js';
-import { responseBody } from '../http/response-body.js';
-import { maxResponseBytes } from '../http/response-limit.js';
+import type { FormatContext, InputFormatV1, OutputFormatV1, DecodedResponse } from '@lateral/spec';
+import type { ProviderV1, TransportDependencies } from '@lateral/spec';
+import type { ResolvedModel } from '@lateral/spec';
+import type { Transport, TransportResponse } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
+import { ProviderCallError } from '@lateral/spec';
+import { maskAndTruncate } from '@lateral/spec';
+import { responseBody } from '@lateral/spec';
+import { maxResponseBytes } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import { rowStrings } from './inference-token-estimator.js';
-import { classifyHttpFailure } from './retry-policy.js';
+import { classifyHttpFailure } from '@lateral/spec';
 
 /** Live objects for calling one model: built once per model per thread and cached by the caller. */
 export interface ModelInvocation {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import { builtinConnectorsPlugin } from '../connectors/connectors-plugin.js';
-import type { LateralPluginV1 } from '../contracts/plugin.js';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { PluginLoader, type ModuleImporter, type ModuleResolver } from '../engine/plugin-loader.js';
 import { builtinFormatsPlugin } from '../formats/index.js';
 import { createInferenceRuntime, type InferenceRuntimeOptions } from '../inference/inference-runtime-factory.js';

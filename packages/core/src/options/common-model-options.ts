@@ -1,4 +1,4 @@
-import type { OptionSpec } from '../contracts/option-spec.js';
+import type { OptionSpec } from '@lateral/spec';
 
 /**
  * The `<provider>.*` model options every provider accepts (reference §5.4), plus Lateral's pacing

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { ConnectionSchema, OptionSpec } from '../contracts/option-spec.js';
-import type { ProviderV1 } from '../contracts/provider.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { ConnectionSchema, OptionSpec } from '@lateral/spec';
+import type { ProviderV1 } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import { COMMON_CONNECTION_OPTIONS } from './common-model-options.js';
 import { maskEndpointCredentials } from './endpoint-credentials.js';

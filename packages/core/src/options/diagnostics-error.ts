@@ -1,7 +1,7 @@
 import type { SourceLocation } from '@lateral/parser';
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import { nearestName } from '../errors/did-you-mean.js';
-import { LateralError, LateralErrors } from '../errors/lateral-error.js';
+import type { Diagnostic } from '@lateral/spec';
+import { nearestName } from '@lateral/spec';
+import { LateralError, LateralErrors } from '@lateral/spec';
 
 export interface DiagnosticPlacement {
   /** Where a diagnostic points: its option's entry, else the statement or name. */

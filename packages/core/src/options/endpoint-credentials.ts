@@ -1,4 +1,4 @@
-import { MASK as MASK_TEXT } from '../errors/mask-secrets.js';
+import { MASK as MASK_TEXT } from '@lateral/spec';
 
 /**
  * Credentials written into an endpoint URL: the user-info part (`https://user:password@host`)

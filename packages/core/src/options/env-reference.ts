@@ -1,4 +1,4 @@
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 
 /** `${env:NAME}`: NAME as POSIX shells allow it. */
 const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;

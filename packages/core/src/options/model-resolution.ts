@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { ProviderV1 } from '../contracts/provider.js';
-import type { ResolvedConnection, ResolvedModel } from '../contracts/resolved-model.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { ProviderV1 } from '@lateral/spec';
+import type { ResolvedConnection, ResolvedModel } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
-import { TASK_IDS, type Column, type TaskId } from '../types/schema.js';
+import { TASK_IDS, type Column, type TaskId } from '@lateral/spec';
 import { PARAMS_PREFIX } from './common-model-options.js';
 import { parseDurationSeconds } from './option-value.js';
 import { parseParams } from './params.js';

@@ -1,10 +1,10 @@
 import type { ConnectionEntry } from '../catalog/catalog.js';
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { FormatContext } from '../contracts/format.js';
-import type { ProviderV1 } from '../contracts/provider.js';
-import type { ResolvedConnection, ResolvedModel } from '../contracts/resolved-model.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { FormatContext } from '@lateral/spec';
+import type { ProviderV1 } from '@lateral/spec';
+import type { ResolvedConnection, ResolvedModel } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
-import type { Column } from '../types/schema.js';
+import type { Column } from '@lateral/spec';
 import { resolveEnvReferencesLeniently } from './env-reference.js';
 import { buildResolvedModel } from './model-resolution.js';
 import { checkModelOptionKeys } from './model-option-keys.js';

@@ -1,5 +1,5 @@
 import type { OptionEntry } from '@lateral/parser';
-import type { Diagnostic } from '../contracts/diagnostic.js';
+import type { Diagnostic } from '@lateral/spec';
 
 /** WITH options with keys lower-cased (keys are case-insensitive, reference §2), plus where each was written. */
 export interface NormalizedOptions {

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import type { OptionSpec } from '../contracts/option-spec.js';
+import type { Diagnostic } from '@lateral/spec';
+import type { OptionSpec } from '@lateral/spec';
 import { hasEnvReference } from './env-reference.js';
 
 const INTEGER = /^[+-]?\d+$/;

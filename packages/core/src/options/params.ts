@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import { LateralError } from '../errors/lateral-error.js';
-import type { ParamObject, ParamValue } from '../types/params.js';
+import type { Diagnostic } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
+import type { ParamObject, ParamValue } from '@lateral/spec';
 
 /** The dialect's limit on `<provider>.params.*` entries (reference §9.4, §12.3). */
 export const MAX_PARAMS = 32;

@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '../contracts/plugin.js';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { builtinFormatsPlugin } from '../formats/index.js';
 import { builtinTasksPlugin } from '../tasks/index.js';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { maskAndTruncate } from '../errors/mask-secrets.js';
+import { maskAndTruncate } from '@lateral/spec';
 import type { TaskExecutor } from '../inference/inference-executor.js';
 import type { InferenceTask, TaskOutcome } from '../inference/inference-task.js';
 import { rowStrings } from '../inference/inference-token-estimator.js';

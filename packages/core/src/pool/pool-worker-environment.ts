@@ -1,5 +1,5 @@
-import type { LateralPluginV1 } from '../contracts/plugin.js';
-import { LateralError } from '../errors/lateral-error.js';
+import type { LateralPluginV1 } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import type { InferenceTask, TaskOutcome } from '../inference/inference-task.js';
 import { runInferenceTask, type InvocationSource } from '../inference/inference-task-handler.js';
 import { prepareInvocation, type ModelInvocation } from '../inference/model-invocation.js';

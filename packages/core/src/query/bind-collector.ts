@@ -1,5 +1,5 @@
 import type { SourceLocation } from '@lateral/parser';
-import { LateralError, LateralErrors } from '../errors/lateral-error.js';
+import { LateralError, LateralErrors } from '@lateral/spec';
 
 /**
  * Collects bind errors so one run reports every problem of a statement (each with its location)

@@ -1,5 +1,5 @@
 import type { Expression, MapConstructor } from '@lateral/parser';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 import { bindError } from '../expressions/expr-errors.js';
 import { DEFAULT_INVOCATION_CONFIG, type InvocationConfig } from '../inference/inference-runtime.js';
 

@@ -1,5 +1,5 @@
 import type { FromItem, ObjectName, TableRef } from '@lateral/parser';
-import type { ConnectorV1 } from '../contracts/connector.js';
+import type { ConnectorV1 } from '@lateral/spec';
 import type { EngineContext } from '../engine/engine-context.js';
 import { bindError } from '../expressions/expr-errors.js';
 import type { TableEntry } from '../catalog/catalog.js';

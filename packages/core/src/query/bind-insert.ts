@@ -1,13 +1,13 @@
 import type { InsertStatement, SourceLocation } from '@lateral/parser';
 import type { TableEntry } from '../catalog/catalog.js';
-import type { ConnectorV1 } from '../contracts/connector.js';
+import type { ConnectorV1 } from '@lateral/spec';
 import type { EngineContext } from '../engine/engine-context.js';
 import { coerceExpression, isImplicitlyCastable, isTypeImplicitlyCastable } from '../expressions/expr-coerce.js';
 import { constantExpression, type CompiledExpression } from '../expressions/expr-compiled.js';
 import { bindError, runtimeError } from '../expressions/expr-errors.js';
 import { formatType } from '../expressions/expr-types.js';
-import type { LateralError } from '../errors/lateral-error.js';
-import type { Column, DataType, Row } from '../types/schema.js';
+import type { LateralError } from '@lateral/spec';
+import type { Column, DataType, Row } from '@lateral/spec';
 import { BindCollector } from './bind-collector.js';
 import { resolveTable } from './bind-from.js';
 import { bindSelect } from './bind-select.js';

@@ -1,12 +1,12 @@
 import type { Expression, LateralTableCall, MapConstructor, ModelRef } from '@lateral/parser';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 import type { EngineContext } from '../engine/engine-context.js';
 import { coerceExpression, isImplicitlyCastable } from '../expressions/expr-coerce.js';
 import { compileExpression } from '../expressions/expr-compile.js';
 import { bindError } from '../expressions/expr-errors.js';
 import { scalarFunctionNames, TABLE_FUNCTIONS } from '../expressions/expr-functions.js';
 import { formatType, isCharacter } from '../expressions/expr-types.js';
-import type { Column } from '../types/schema.js';
+import type { Column } from '@lateral/spec';
 import { bindInvocationConfig } from './bind-config-map.js';
 import { relocate } from './bind-collector.js';
 import type { BindScope, ScopeColumn } from './bind-scope.js';

@@ -1,7 +1,7 @@
 import type { ColumnRef, SourceLocation } from '@lateral/parser';
 import type { ExpressionScope } from '../expressions/expr-compiled.js';
 import { bindError } from '../expressions/expr-errors.js';
-import type { DataType } from '../types/schema.js';
+import type { DataType } from '@lateral/spec';
 
 /** A column visible to expressions: its relation (table alias, table name or lateral alias) and type. */
 export interface ScopeColumn {

@@ -4,7 +4,7 @@ import { compileExpression } from '../expressions/expr-compile.js';
 import type { CompiledExpression } from '../expressions/expr-compiled.js';
 import { bindError } from '../expressions/expr-errors.js';
 import { formatType, isBoolean } from '../expressions/expr-types.js';
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import { BindCollector } from './bind-collector.js';
 import { bindFrom, type BoundFrom } from './bind-from.js';
 import { outputName, uniquify } from './bind-output-names.js';

@@ -4,7 +4,7 @@ import { compileExpression } from '../expressions/expr-compile.js';
 import type { CompiledExpression } from '../expressions/expr-compiled.js';
 import { bindError } from '../expressions/expr-errors.js';
 import { commonType, formatType, withNullable } from '../expressions/expr-types.js';
-import type { Column } from '../types/schema.js';
+import type { Column } from '@lateral/spec';
 import { BindCollector } from './bind-collector.js';
 import { BindScope } from './bind-scope.js';
 import type { PlanNode } from './plan-nodes.js';

@@ -1,4 +1,4 @@
-import type { Row } from '../types/schema.js';
+import type { Row } from '@lateral/spec';
 import type { PlanNode } from './plan-nodes.js';
 import type { OperatorContext } from './operators/op-context.js';
 import { lateralInferenceOperator } from './operators/op-lateral-inference.js';

@@ -1,9 +1,9 @@
 import type { SourceLocation } from '@lateral/parser';
-import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
-import type { ResolvedModel } from '../contracts/resolved-model.js';
+import type { ConnectorV1, TableDefinition } from '@lateral/spec';
+import type { ResolvedModel } from '@lateral/spec';
 import type { CompiledExpression } from '../expressions/expr-compiled.js';
 import type { InvocationConfig } from '../inference/inference-runtime.js';
-import type { Column } from '../types/schema.js';
+import type { Column } from '@lateral/spec';
 
 /** A bound LATERAL TABLE(ML_PREDICT | AI_COMPLETE | AI_EMBEDDING(...)) call. */
 export interface BoundLateral {

@@ -1,8 +1,8 @@
 import type { InsertStatement } from '@lateral/parser';
-import type { TableSink } from '../contracts/connector.js';
+import type { TableSink } from '@lateral/spec';
 import type { EngineContext } from '../engine/engine-context.js';
 import type { MessageResult } from '../engine/statement-result.js';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import { bindInsert } from './bind-insert.js';
 import { throwIfAborted } from './operators/op-context.js';
 import { executePlan } from './plan-execute.js';

@@ -1,10 +1,10 @@
-import type { ConnectorV1 } from '../contracts/connector.js';
-import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
-import type { LateralPluginV1, PluginRegistrar } from '../contracts/plugin.js';
-import type { ProviderV1 } from '../contracts/provider.js';
-import type { TaskV1 } from '../contracts/task.js';
-import { LateralError } from '../errors/lateral-error.js';
-import { normalizeFormatName, splitWrapper } from './format-name.js';
+import type { ConnectorV1 } from '@lateral/spec';
+import type { InputFormatV1, OutputFormatV1 } from '@lateral/spec';
+import type { LateralPluginV1, PluginRegistrar } from '@lateral/spec';
+import type { ProviderV1 } from '@lateral/spec';
+import type { TaskV1 } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
+import { normalizeFormatName, splitWrapper } from '@lateral/spec';
 
 const SUPPORTED_SPECIFICATION_VERSIONS = new Set(['v1']);
 

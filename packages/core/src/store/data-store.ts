@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import { hasLegacyFiles, importLegacyFiles, retireLegacyFiles } from './legacy-import.js';
 import { removeDeadWriterLeftovers } from './store-cleanup.js';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema.js';

@@ -1,4 +1,4 @@
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import {
   catalogShapeProblem,
   emptyCatalog,

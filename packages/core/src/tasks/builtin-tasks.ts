@@ -1,5 +1,5 @@
-import type { TaskV1 } from '../contracts/task.js';
-import type { TaskId } from '../types/schema.js';
+import type { TaskV1 } from '@lateral/spec';
+import type { TaskId } from '@lateral/spec';
 import { outputSchemaDiagnostic } from '../formats/format-errors.js';
 import { typeText } from '../formats/schema-checks.js';
 

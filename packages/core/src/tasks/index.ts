@@ -1,4 +1,4 @@
-import type { LateralPluginV1 } from '../contracts/plugin.js';
+import type { LateralPluginV1 } from '@lateral/spec';
 import { builtinTasks } from './builtin-tasks.js';
 
 /** Registers the five tasks of the dialect. */

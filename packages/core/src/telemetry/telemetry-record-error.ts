@@ -1,5 +1,5 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
-import { LateralError } from '../errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import { SPAN_ATTRIBUTES } from './telemetry-attributes.js';
 
 /**

@@ -1,5 +1,5 @@
-import { LateralError } from '@lateral/core';
-import type { FormatContext, InputFormatV1, OutputFormatV1, ParamObject, ParamValue, Row } from '@lateral/core';
+import { LateralError } from '@lateral/spec';
+import type { FormatContext, InputFormatV1, OutputFormatV1, ParamObject, ParamValue, Row } from '@lateral/spec';
 import { checkEmbeddingOutput, checkSingleStringInput, isNestedEmbedding } from './gemini-embed-schema.js';
 
 export const GEMINI_EMBED_FORMAT_ID = 'GEMINI-EMBED';

@@ -1,4 +1,4 @@
-import type { Column, DataType, Diagnostic } from '@lateral/core';
+import type { Column, DataType, Diagnostic } from '@lateral/spec';
 
 const STRING_KINDS = new Set(['STRING', 'VARCHAR', 'CHAR']);
 const FLOAT_KINDS = new Set(['FLOAT', 'DOUBLE']);

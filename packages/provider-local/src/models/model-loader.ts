@@ -1,4 +1,4 @@
-import { LateralError } from '@lateral/core';
+import { LateralError } from '@lateral/spec';
 import { loadGloveEmbedding, loadSentimentChat } from './builtin-models.js';
 import type { LocalModel, LocalModelDescriptor } from './local-model.js';
 

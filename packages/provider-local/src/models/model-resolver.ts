@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LateralError } from '@lateral/core';
+import { LateralError } from '@lateral/spec';
 import { builtinModel, builtinModelNames } from './builtin-models.js';
 import type { LocalModelDescriptor } from './local-model.js';
 

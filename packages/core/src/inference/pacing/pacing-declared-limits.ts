@@ -1,5 +1,5 @@
-import type { ResolvedModel } from '../../contracts/resolved-model.js';
-import type { ParamObject } from '../../types/params.js';
+import type { ResolvedModel } from '@lateral/spec';
+import type { ParamObject } from '@lateral/spec';
 
 /** Limits the user declared for an endpoint: model options win over connection options. */
 export interface DeclaredLimits {

@@ -1,4 +1,4 @@
-import type { ResolvedModel } from '../../contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 import { declaredLimits, limiterKey } from './pacing-declared-limits.js';
 import { EndpointLimiter } from './pacing-endpoint-limiter.js';
 

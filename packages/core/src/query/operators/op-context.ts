@@ -1,6 +1,6 @@
 import type { EngineContext } from '../../engine/engine-context.js';
-import { LateralError } from '../../errors/lateral-error.js';
-import type { Row } from '../../types/schema.js';
+import { LateralError } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 
 /** What operators need while a plan runs. */
 export interface OperatorContext {

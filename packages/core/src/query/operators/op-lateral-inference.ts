@@ -1,9 +1,9 @@
-import { LateralError } from '../../errors/lateral-error.js';
-import { ProviderCallError } from '../../errors/provider-call-error.js';
+import { LateralError } from '@lateral/spec';
+import { ProviderCallError } from '@lateral/spec';
 import { ValueConversionError } from '../../expressions/expr-errors.js';
 import { valueCoercer } from '../../expressions/expr-value-coerce.js';
 import type { InferenceInput } from '../../inference/inference-runtime.js';
-import type { Row } from '../../types/schema.js';
+import type { Row } from '@lateral/spec';
 import type { BoundLateral } from '../plan-nodes.js';
 import { throwIfAborted, type OperatorContext, type RowBatches } from './op-context.js';
 

@@ -1,6 +1,6 @@
 import type { CompiledExpression } from '../../expressions/expr-compiled.js';
 import { comparatorFor, compareNullsFirst, compareValues, rowKey } from '../../expressions/expr-compare.js';
-import type { Column, Row } from '../../types/schema.js';
+import type { Column, Row } from '@lateral/spec';
 import type { SortKey } from '../plan-nodes.js';
 import { BATCH_SIZE, type RowBatches } from './op-context.js';
 

@@ -1,6 +1,6 @@
 import type { CompiledExpression } from '../../expressions/expr-compiled.js';
-import { LateralError } from '../../errors/lateral-error.js';
-import type { Row } from '../../types/schema.js';
+import { LateralError } from '@lateral/spec';
+import type { Row } from '@lateral/spec';
 import type { PlanNode } from '../plan-nodes.js';
 import { BATCH_SIZE, throwIfAborted, type OperatorContext } from './op-context.js';
 

@@ -1,4 +1,4 @@
-import type { DataType } from '@lateral/parser';
+import type { DataType } from './sql-types.js';
 
 export type { DataType };
 

@@ -1,4 +1,4 @@
-import { isRetryableConnectionFailure } from '../inference/retry-policy.js';
+import { isRetryableConnectionFailure } from './retry-policy.js';
 import { request, type Dispatcher } from 'undici';
 import type { TransportResponse } from '../contracts/transport.js';
 import { ProviderCallError } from '../errors/provider-call-error.js';

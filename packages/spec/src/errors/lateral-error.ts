@@ -1,4 +1,4 @@
-import type { SourceLocation } from '@lateral/parser';
+import type { SourceLocation } from '../types/sql-types.js';
 import type { ErrorCode } from './error-codes.js';
 
 const MARKER = Symbol.for('lateral.error');
