@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FormatContext, InputFormatV1, OutputFormatV1 } from '../../spec/src/contracts/format.js';
+import type { FormatContext, InputFormatV1, OutputFormatV1 } from '@lateral/spec';
 import { builtinInputFormats, builtinOutputFormats } from '../src/formats/index.js';
-import { responseBody } from '../../spec/src/http/response-body.js';
-import type { Column, DataType } from '../../spec/src/types/schema.js';
+import { responseBody } from '@lateral/spec';
+import type { Column, DataType } from '@lateral/spec';
 
 const t = {
   string: { kind: 'STRING', nullable: true },

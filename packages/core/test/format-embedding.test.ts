@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FormatContext, InputFormatV1, OutputFormatV1 } from '../../spec/src/contracts/format.js';
+import { openaiProvider } from '@lateral/provider-openai';
+import type { FormatContext, InputFormatV1, OutputFormatV1 } from '@lateral/spec';
 import { builtinInputFormats, builtinOutputFormats } from '../src/formats/index.js';
-import { responseBody } from '../../spec/src/http/response-body.js';
+import { responseBody } from '@lateral/spec';
 import { parseParams } from '../src/options/params.js';
-import type { DataType } from '../../spec/src/types/schema.js';
+import type { DataType } from '@lateral/spec';
 
 const STRING: DataType = { kind: 'STRING', nullable: true };
 const FLOAT: DataType = { kind: 'FLOAT', nullable: true };
@@ -40,7 +41,7 @@ function base64Floats(values: number[]): string {
 
 describe('OPENAI-EMBED (alias AZURE-EMBED)', () => {
   it('sends every row of a batch as one input array, with the OpenAI default model', () => {
-    expect(encode('OPENAI-EMBED', [['a'], ['b'], ['c']])).toEqual({
+    expect(encode('OPENAI-EMBED', [['a'], ['b'], ['c']], { defaults: openaiProvider.formatDefaults?.['OPENAI-EMBED'] })).toEqual({
       input: ['a', 'b', 'c'],
       model: 'text-embedding-3-small',
       encoding_format: 'float',

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { FormatContext, InputFormatV1, OutputFormatV1 } from '../../spec/src/contracts/format.js';
+import { anthropicProvider } from '@lateral/provider-anthropic';
+import { openaiProvider } from '@lateral/provider-openai';
+import type { FormatContext, InputFormatV1, OutputFormatV1 } from '@lateral/spec';
 import { builtinInputFormats, builtinOutputFormats } from '../src/formats/index.js';
-import { responseBody } from '../../spec/src/http/response-body.js';
+import { responseBody } from '@lateral/spec';
 import { parseParams } from '../src/options/params.js';
-import type { DataType } from '../../spec/src/types/schema.js';
+import type { DataType } from '@lateral/spec';
 
 const STRING: DataType = { kind: 'STRING', nullable: true };
 const INT: DataType = { kind: 'INT', nullable: true };
@@ -40,7 +42,7 @@ const USER_BLOCK = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
 
 describe('LLM formats: request bodies', () => {
   it.each<[string, string, Partial<FormatContext>, unknown]>([
-    ['OPENAI-CHAT', 'openai: default model', {}, { model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: 'Hi' }] }],
+    ['OPENAI-CHAT', 'openai: default model', { defaults: openaiProvider.formatDefaults?.['OPENAI-CHAT'] }, { model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: 'Hi' }] }],
     ['OPENAI-CHAT', 'azureopenai: no default model', { providerId: 'azureopenai' }, { messages: [{ role: 'user', content: 'Hi' }] }],
     [
       'OPENAI-CHAT',
@@ -222,7 +224,7 @@ describe('LLM formats: request bodies', () => {
   });
 
   it('keeps the documented field order of OPENAI-CHAT', () => {
-    const body = encode('OPENAI-CHAT', { params: FULL_PARAMS });
+    const body = encode('OPENAI-CHAT', { params: FULL_PARAMS, defaults: openaiProvider.formatDefaults?.['OPENAI-CHAT'] });
     expect(Object.keys(body as object)).toEqual(['model', 'temperature', 'top_p', 'max_tokens', 'stop', 'messages', 'seed']);
   });
 
@@ -381,10 +383,12 @@ describe('LLM formats: validation', () => {
   });
 
   it('ANTHROPIC-MESSAGES needs a model for the direct API only', () => {
-    expect(input('ANTHROPIC-MESSAGES').validate(context({ providerId: 'anthropic' }))).toEqual([
+    // the direct API's provider declares that its Messages API needs a model; Bedrock names it in the URL
+    const anthropic = { providerId: 'anthropic', defaults: anthropicProvider.formatDefaults?.['ANTHROPIC-MESSAGES'] };
+    expect(input('ANTHROPIC-MESSAGES').validate(context(anthropic))).toEqual([
       expect.objectContaining({ code: 'LATERAL_ERR_OPTION_MISSING', option: 'anthropic.model_version' }),
     ]);
-    expect(input('ANTHROPIC-MESSAGES').validate(context({ providerId: 'anthropic', modelVersion: 'claude-x' }))).toEqual([]);
+    expect(input('ANTHROPIC-MESSAGES').validate(context({ ...anthropic, modelVersion: 'claude-x' }))).toEqual([]);
     expect(input('ANTHROPIC-MESSAGES').validate(context({ providerId: 'bedrock' }))).toEqual([]);
   });
 });

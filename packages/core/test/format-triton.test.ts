@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FormatContext } from '../../spec/src/contracts/format.js';
+import { sagemakerProvider } from '@lateral/provider-sagemaker';
+import type { FormatContext } from '@lateral/spec';
 import { tritonInputFormat, tritonOutputFormat } from '../src/formats/triton-formats.js';
-import { responseBody } from '../../spec/src/http/response-body.js';
-import type { Column, DataType } from '../../spec/src/types/schema.js';
+import { responseBody } from '@lateral/spec';
+import type { Column, DataType } from '@lateral/spec';
 
 const t = {
   string: { kind: 'STRING', nullable: true },
@@ -71,7 +72,7 @@ describe('TRITON (KServe V2) requests', () => {
     expect(encoded.headers).toEqual({ 'Inference-Header-Content-Length': String(utf8(json).byteLength) });
     expect(encoded.contentType).toBe('application/octet-stream');
     expect([...(encoded.body as Uint8Array)]).toEqual([...concat(utf8(json), u32(3), new Uint8Array([7, 8, 9]))]);
-    const sagemaker = tritonInputFormat.encode([[new Uint8Array([7, 8, 9])]], { ...binaryContext, providerId: 'sagemaker' });
+    const sagemaker = tritonInputFormat.encode([[new Uint8Array([7, 8, 9])]], { ...binaryContext, providerId: 'sagemaker', defaults: sagemakerProvider.formatDefaults?.TRITON });
     expect(sagemaker.contentType).toBe(`application/vnd.sagemaker-triton.binary+json;json-header-size=${utf8(json).byteLength}`);
   });
 

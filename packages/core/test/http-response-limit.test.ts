@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderCallError } from '../../spec/src/errors/provider-call-error.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, maxResponseBytes } from '../../spec/src/http/response-limit.js';
-import { sendHttp } from '../../spec/src/http/send-http.js';
+import { ProviderCallError } from '@lateral/spec';
+import { DEFAULT_MAX_RESPONSE_BYTES, maxResponseBytes } from '@lateral/spec';
+import { sendHttp } from '@lateral/spec';
 import { echoModel } from './inference-fixture-server.js';
 
 const MiB = 1024 * 1024;

@@ -9,10 +9,10 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { context, trace } from '@opentelemetry/api';
-import type { InputFormatV1, OutputFormatV1 } from '../../spec/src/contracts/format.js';
-import type { LateralPluginV1 } from '../../spec/src/contracts/plugin.js';
-import type { ProviderV1 } from '../../spec/src/contracts/provider.js';
-import { sendHttp } from '../../spec/src/http/send-http.js';
+import type { InputFormatV1, OutputFormatV1 } from '@lateral/spec';
+import type { LateralPluginV1 } from '@lateral/spec';
+import type { ProviderV1 } from '@lateral/spec';
+import { sendHttp } from '@lateral/spec';
 
 export const TEST_PROVIDER_ID = 'testecho';
 export const TEST_FORMAT_ID = 'TEST-ECHO';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startHttpFake, type FakeReply, type HttpFake, type RecordedRequest } from '../../../test/fakes/http-fake.js';
-import type { ResolvedModel } from '../../spec/src/contracts/resolved-model.js';
+import type { ResolvedModel } from '@lateral/spec';
 import { TEST_FORMAT_ID, TEST_PROVIDER_ID } from './inference-fixture-provider.js';
 
 export const TEST_API_KEY = 'sk-test-SECRET-4242-abcdef';

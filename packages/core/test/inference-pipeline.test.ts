@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InferencePipeline, type PipelineOptions } from '../src/inference/inference-pipeline.js';
-import type { Row } from '../../spec/src/types/schema.js';
-import { LateralError } from '../../spec/src/errors/lateral-error.js';
+import type { Row } from '@lateral/spec';
+import { LateralError } from '@lateral/spec';
 import { inputBatches } from './inference-fixture-server.js';
 
 /** A batch runner whose completions the test controls: nothing here depends on timing. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInferenceRuntime, type ObservableInferenceRuntime } from '../src/inference/inference-runtime-factory.js';
 import { DEFAULT_INVOCATION_CONFIG, type InvocationConfig } from '../src/inference/inference-runtime.js';
-import { LateralError } from '../../spec/src/errors/lateral-error.js';
-import { ProviderCallError } from '../../spec/src/errors/provider-call-error.js';
+import { LateralError } from '@lateral/spec';
+import { ProviderCallError } from '@lateral/spec';
 import { PluginRegistry } from '../src/registry/plugin-registry.js';
 import { CRASH_EXIT, CRASH_THROW, plugin, TEST_PROVIDER_ID } from './inference-fixture-provider.js';
 import { collect, echoModel, inputBatches, startEchoFake, TEST_API_KEY, type EchoFake } from './inference-fixture-server.js';

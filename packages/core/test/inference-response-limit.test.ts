@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LateralError } from '../../spec/src/errors/lateral-error.js';
+import { LateralError } from '@lateral/spec';
 import { createInferenceRuntime } from '../src/inference/inference-runtime-factory.js';
 import { DEFAULT_INVOCATION_CONFIG } from '../src/inference/inference-runtime.js';
 import { PluginRegistry } from '../src/registry/plugin-registry.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHttpFailure, retryAfterFromHeaders } from '../../spec/src/http/retry-policy.js';
+import { classifyHttpFailure, retryAfterFromHeaders } from '@lateral/spec';
 
 const failure = (status: number, overrides: Partial<Parameters<typeof classifyHttpFailure>[0]> = {}) =>
   classifyHttpFailure({ providerId: 'p', status, headers: {}, bodyText: '', sensitive: [], ...overrides });
@@ -52,13 +52,13 @@ describe('retry policy: the one place retryability is decided', () => {
 
 describe('connection failures', () => {
   it('a host name that does not resolve (ENOTFOUND) is final; refused, reset and DNS timeouts are retried', async () => {
-    const { isRetryableConnectionFailure } = await import('../../spec/src/http/retry-policy.js');
+    const { isRetryableConnectionFailure } = await import('@lateral/spec');
     expect(isRetryableConnectionFailure('ENOTFOUND')).toBe(false);
     for (const code of ['ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', undefined]) expect(isRetryableConnectionFailure(code)).toBe(true);
   });
 
   it('sendHttp marks an ENOTFOUND failure not retryable', async () => {
-    const { sendHttp } = await import('../../spec/src/http/send-http.js');
+    const { sendHttp } = await import('@lateral/spec');
     const { MockAgent } = await import('undici');
     const agent = new MockAgent();
     agent.disableNetConnect();

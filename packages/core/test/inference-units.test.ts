@@ -7,8 +7,8 @@ import { modelKey } from '../src/inference/inference-model-key.js';
 import { estimateRowTokens, estimateTokens } from '../src/inference/inference-token-estimator.js';
 import { effectiveBatchSize, effectiveParallelism } from '../src/inference/inference-session.js';
 import { DEFAULT_INVOCATION_CONFIG } from '../src/inference/inference-runtime.js';
-import { LateralError } from '../../spec/src/errors/lateral-error.js';
-import { ProviderCallError } from '../../spec/src/errors/provider-call-error.js';
+import { LateralError } from '@lateral/spec';
+import { ProviderCallError } from '@lateral/spec';
 import { echoModel } from './inference-fixture-server.js';
 
 function recordingExecutor(kind: 'in-process' | 'pool', cpuMs: number) {

@@ -26,4 +26,6 @@ export const anthropicProvider: ProviderV1 = {
   validateModel: validateAnthropicModel,
   createTransport: createAnthropicTransport,
   describeError: describeAnthropicError,
+  // the Messages API has no default model: a model without one is refused at CREATE MODEL
+  formatDefaults: { 'ANTHROPIC-MESSAGES': { requiresModelVersion: true } },
 };

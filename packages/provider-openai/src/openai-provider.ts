@@ -6,6 +6,10 @@ import { validateOpenAIModel } from './openai-model-checks.js';
 import { openaiModelOptions } from './openai-options.js';
 import { createOpenAITransport } from './openai-transport.js';
 
+/** OpenAI's API requires `model`; Azure OpenAI and other hosts of these bodies take it from the URL (reference §9.5). */
+const OPENAI_DEFAULT_CHAT_MODEL = 'gpt-3.5-turbo';
+const OPENAI_DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
+
 /**
  * `'provider' = 'openai'`: chat completions and embeddings over a connection of type `openai`.
  * Request bodies are core's OPENAI-CHAT / OPENAI-EMBED formats (which default `model` to
@@ -24,4 +28,9 @@ export const openaiProvider: ProviderV1 = {
   validateModel: validateOpenAIModel,
   createTransport: createOpenAITransport,
   describeError: describeOpenAIError,
+  formatDefaults: {
+    'OPENAI-CHAT': { modelVersion: OPENAI_DEFAULT_CHAT_MODEL },
+    'MISTRAL-CHAT': { modelVersion: OPENAI_DEFAULT_CHAT_MODEL },
+    'OPENAI-EMBED': { modelVersion: OPENAI_DEFAULT_EMBEDDING_MODEL },
+  },
 };

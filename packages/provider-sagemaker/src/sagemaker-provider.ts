@@ -18,4 +18,6 @@ export const sagemakerProvider: ProviderV1 = {
   validateModel: validateSageMakerModel,
   createTransport: createSageMakerTransport,
   describeError: describeSageMakerError,
+  // SageMaker's Triton containers read binary tensors only under their own content type.
+  formatDefaults: { TRITON: { binaryContentType: 'application/vnd.sagemaker-triton.binary+json;json-header-size={json-header-size}' } },
 };

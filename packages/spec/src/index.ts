@@ -3,6 +3,7 @@
 export * from './contracts/connector.js';
 export * from './contracts/diagnostic.js';
 export * from './contracts/format.js';
+export * from './contracts/format-defaults.js';
 export * from './contracts/option-spec.js';
 export * from './contracts/plugin.js';
 export * from './contracts/provider.js';

@@ -55,12 +55,12 @@ function readMessageText(document: unknown): PointerRead {
 }
 
 function validateMessages(context: FormatContext): Diagnostic[] {
-  if (context.providerId !== 'anthropic' || context.modelVersion !== undefined || context.params.model !== undefined) return [];
+  if (context.defaults?.requiresModelVersion !== true || context.modelVersion !== undefined || context.params.model !== undefined) return [];
   return [
     {
       code: 'LATERAL_ERR_OPTION_MISSING',
-      message: "ANTHROPIC-MESSAGES needs 'anthropic.model_version': the Anthropic Messages API requires a model (e.g. 'claude-sonnet-4-5').",
-      option: 'anthropic.model_version',
+      message: `ANTHROPIC-MESSAGES needs '${context.providerId}.model_version': the Anthropic Messages API requires a model (e.g. 'claude-sonnet-4-5').`,
+      option: `${context.providerId}.model_version`,
     },
   ];
 }

@@ -7,9 +7,6 @@ import { readPointer } from './json-pointer.js';
 import { checkSingleStringOrArrayInput } from './schema-checks.js';
 import { mergeExtras, numberAt, tokenUsage } from './single-prompt-format.js';
 
-/** OpenAI's API requires `model`; other hosts of this body name the model in the URL. */
-const OPENAI_DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
-
 /** `encoding_format: base64` answers carry little-endian float32 values (protocols §3.4). */
 function decodeBase64Floats(text: string): number[] {
   const bytes = Buffer.from(text, 'base64');
@@ -28,7 +25,8 @@ export const openAiEmbedFormat = defineEmbeddingFormat({
   aliases: ['AZURE-EMBED'],
   maxTexts: () => 2048,
   body(texts, context) {
-    const model = context.modelVersion ?? (context.providerId === 'openai' ? OPENAI_DEFAULT_EMBEDDING_MODEL : undefined);
+    // the provider's declared default, for APIs that require `model`; other hosts name it in the URL
+    const model = context.modelVersion ?? context.defaults?.modelVersion;
     return mergeExtras({ input: texts, ...(model === undefined ? {} : { model }), encoding_format: 'float' }, extraParams(context.params));
   },
   vectors(document, _context, rowCount) {

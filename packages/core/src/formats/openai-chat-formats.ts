@@ -2,9 +2,6 @@ import type { FormatContext } from '@lateral/spec';
 import { extraParams } from '../options/params.js';
 import { defineSinglePromptFormat, mergeExtras, numberAt, standardFields, tokenUsage, type FormatPair } from './single-prompt-format.js';
 
-/** OpenAI's API requires `model`; Azure OpenAI and other hosts take it from the URL (reference §9.5). */
-const OPENAI_DEFAULT_CHAT_MODEL = 'gpt-3.5-turbo';
-
 function chatBody(prompt: string, context: FormatContext, defaultModel: string | undefined): Record<string, unknown> {
   const model = context.modelVersion ?? defaultModel;
   const messages: Array<{ role: string; content: string }> = [];
@@ -21,7 +18,9 @@ function chatBody(prompt: string, context: FormatContext, defaultModel: string |
 function openAiChat(id: string): FormatPair {
   return defineSinglePromptFormat({
     id,
-    body: (prompt, context) => chatBody(prompt, context, context.providerId === 'openai' ? OPENAI_DEFAULT_CHAT_MODEL : undefined),
+    // A provider whose API requires `model` declares its default (formatDefaults); hosts that take
+    // the model from the URL (Azure OpenAI, reference §9.5) declare none.
+    body: (prompt, context) => chatBody(prompt, context, context.defaults?.modelVersion),
     textPath: '/choices/0/message/content',
     usage: (document) => tokenUsage(numberAt(document, '/usage/prompt_tokens'), numberAt(document, '/usage/completion_tokens')),
   });

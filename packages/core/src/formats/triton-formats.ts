@@ -114,10 +114,8 @@ export const tritonInputFormat: InputFormatV1 = {
     const length = String(json.byteLength);
     return {
       body: concat([json, ...binary]),
-      contentType:
-        context.providerId === 'sagemaker'
-          ? `application/vnd.sagemaker-triton.binary+json;json-header-size=${length}`
-          : 'application/octet-stream',
+      // a host with its own binary content type declares it (formatDefaults.binaryContentType)
+      contentType: context.defaults?.binaryContentType?.split('{json-header-size}').join(length) ?? 'application/octet-stream',
       headers: { 'Inference-Header-Content-Length': length },
     };
   },

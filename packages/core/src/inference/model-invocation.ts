@@ -8,6 +8,7 @@ import { maskAndTruncate } from '@lateral/spec';
 import { responseBody } from '@lateral/spec';
 import { maxResponseBytes } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
+import { formatContextFor } from '../formats/format-context.js';
 import type { Row } from '@lateral/spec';
 import { rowStrings } from './inference-token-estimator.js';
 import { classifyHttpFailure } from '@lateral/spec';
@@ -46,13 +47,7 @@ export function prepareInvocation(
     throw new LateralError({ code: 'LATERAL_ERR_FORMAT_UNKNOWN', message: `Format '${name}' is not registered.` });
   }
   const context: FormatContext = {
-    providerId: model.providerId,
-    task: model.task,
-    input: model.input,
-    output: model.output,
-    params: model.params,
-    systemPrompt: model.systemPrompt,
-    modelVersion: model.modelVersion,
+    ...formatContextFor(model, provider),
     wrapper: model.inputFormat.wrapper,
     outputFormatId: model.outputFormat.id,
   };

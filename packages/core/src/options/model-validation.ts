@@ -1,6 +1,6 @@
 import type { ConnectionEntry } from '../catalog/catalog.js';
 import type { Diagnostic } from '@lateral/spec';
-import type { FormatContext } from '@lateral/spec';
+import { formatContextFor } from '../formats/format-context.js';
 import type { ProviderV1 } from '@lateral/spec';
 import type { ResolvedConnection, ResolvedModel } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
@@ -128,15 +128,7 @@ function checkConnection(
 function deepChecks(model: ResolvedModel, provider: ProviderV1, registry: PluginRegistry): Diagnostic[] {
   const inputFormat = registry.inputFormat(model.inputFormat.id)?.format;
   const outputFormat = registry.outputFormat(model.outputFormat.id)?.format;
-  const context: FormatContext = {
-    providerId: model.providerId,
-    task: model.task,
-    input: model.input,
-    output: model.output,
-    params: model.params,
-    ...(model.systemPrompt === undefined ? {} : { systemPrompt: model.systemPrompt }),
-    ...(model.modelVersion === undefined ? {} : { modelVersion: model.modelVersion }),
-  };
+  const context = formatContextFor(model, provider);
   const option = (name: string) => `${model.providerId}.${name}`;
   return [
     ...(inputFormat?.validate({ ...context, wrapper: model.inputFormat.wrapper }) ?? []).map((d) => ({ option: option('input_format'), ...d })),

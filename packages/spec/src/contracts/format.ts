@@ -1,6 +1,7 @@
 import type { Column, Row, TaskId } from '../types/schema.js';
 import type { ParamObject } from '../types/params.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { FormatDefaults } from './format-defaults.js';
 
 /** What a format knows about the model it encodes for. */
 export interface FormatContext {
@@ -19,6 +20,8 @@ export interface FormatContext {
    * absent means the input format's default output format.
    */
   outputFormatId?: string;
+  /** What the model's provider declares for this input format (`ProviderV1.formatDefaults`). */
+  defaults?: FormatDefaults;
 }
 
 export interface EncodedRequest {

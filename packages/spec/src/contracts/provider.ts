@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { TaskId } from '../types/schema.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { FormatDefaults } from './format-defaults.js';
 import type { ConnectionSchema, OptionSpec } from './option-spec.js';
 import type { ResolvedModel } from './resolved-model.js';
 import type { Transport } from './transport.js';
@@ -83,4 +84,6 @@ export interface ProviderV1 {
   createTransport(model: ResolvedModel, dependencies: TransportDependencies): Transport;
   /** Reads the provider's error body. The core retry policy decides with this and the status. */
   describeError?(status: number, headers: Record<string, string>, bodyText: string): ProviderErrorInfo;
+  /** Defaults the shared formats take from this provider, by canonical input format id. */
+  readonly formatDefaults?: Readonly<Record<string, FormatDefaults>>;
 }
