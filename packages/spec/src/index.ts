@@ -24,3 +24,5 @@ export * from './http/send-http.js';
 export * from './types/params.js';
 export * from './types/schema.js';
 export * from './types/sql-types.js';
+export * from './plugins/plugin-packages.js';
+export * from './plugins/published-plugins.js';

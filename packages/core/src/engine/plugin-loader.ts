@@ -1,5 +1,5 @@
 import type { LateralPluginV1 } from '@lateral/spec';
-import { LateralError } from '@lateral/spec';
+import { LateralError, pluginPackageFor, pluginRegistration, type PluginKind } from '@lateral/spec';
 import { providerPackageFor, unknownProviderMessage } from '../options/connection-validation.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 
@@ -10,15 +10,26 @@ export type ModuleResolver = (specifier: string) => string;
 
 /** Provider ids are plain words: never let an option value choose an arbitrary module path. */
 const PROVIDER_ID = /^[a-z0-9][a-z0-9_-]*$/;
+/** Connector ids and table function names likewise (a function name keeps its case: ML_PREDICT). */
+const PLUGIN_ID = /^[a-z0-9][a-z0-9_-]*$/i;
+
+const KIND_NAMES: Record<PluginKind, string> = { provider: 'Provider', connector: 'Connector', 'table-function': 'Table function' };
 
 /**
- * Loads providers by the fixed naming rule (design.md): `'provider' = 'x'` or a connection of
- * type `x` is served by `@lateral/provider-x` (and `confluent` by `@lateral/provider-local`).
- * Records each package's module URL so worker threads can import the very same module.
+ * The one loader for every plugin kind, by the fixed naming rule (docs/architecture.md, "Plugin
+ * packages", `pluginPackageFor` in @lateral/spec): `'provider' = 'x'` or a connection of type `x`
+ * is served by `@lateral/provider-x` (an alias a published package declares, e.g. `confluent`,
+ * maps to that package), a table with `'connector' = 'y'` by `@lateral/connector-y`, a table
+ * function `Z` by `@lateral/function-z`. Each package exports `plugin` (LateralPluginV1); its
+ * contract version and its declared dependencies are checked when it is registered, and a
+ * package that is not installed is reported with the package to add. Records each provider
+ * package's module URL so worker threads can import the very same module.
  */
 export class PluginLoader {
   private readonly loading = new Map<string, Promise<void>>();
   private readonly moduleUrls = new Map<string, string>();
+  /** What loaded plugins declared in `provides`, for kinds the registry does not index itself. */
+  private readonly provided = new Set<string>();
 
   constructor(
     private readonly registry: PluginRegistry,
@@ -56,6 +67,29 @@ export class PluginLoader {
       if (LateralError.isInstance(error) && error.code === 'LATERAL_ERR_PROVIDER_UNKNOWN') return;
       throw error;
     }
+  }
+
+  /**
+   * Makes sure connector `id` (a table's `'connector'` option) is registered, importing
+   * `@lateral/connector-<id>` if needed. Fails with LATERAL_ERR_PLUGIN_NOT_INSTALLED naming the
+   * package when it is not installed.
+   */
+  async ensureConnector(id: string): Promise<void> {
+    const connectorId = id.trim().toLowerCase();
+    if (this.registry.connector(connectorId)) return;
+    await this.ensurePlugin('connector', connectorId, () => this.registry.connector(connectorId) !== undefined);
+  }
+
+  /**
+   * Makes sure table function `name` (e.g. `ML_PREDICT`) is registered, importing
+   * `@lateral/function-<name>` (lower case, `_` as `-`) if needed; the package's plugin must list
+   * `table-function:<NAME>` in `provides`. Fails with LATERAL_ERR_PLUGIN_NOT_INSTALLED naming the
+   * package when it is not installed.
+   */
+  async ensureTableFunction(name: string): Promise<void> {
+    const registration = pluginRegistration('table-function', name);
+    if (this.registry.has(registration)) return;
+    await this.ensurePlugin('table-function', name.trim(), () => this.registry.has(registration) || this.provided.has(registration));
   }
 
   /** The module URL of the package serving `providerId`, for worker threads. */
@@ -109,6 +143,74 @@ export class PluginLoader {
       } catch {
         // Imported but not resolvable by URL (e.g. a test importer): workers will report it.
       }
+    }
+  }
+
+  /**
+   * A plugin's declared dependencies on other plugin packages (`provider:x`, `connector:y`,
+   * `table-function:Z`) are loaded by the same rule first; formats and tasks must already be there.
+   */
+  private async loadDependencies(plugin: LateralPluginV1): Promise<void> {
+    for (const dependency of plugin.dependencies ?? []) {
+      if (this.registry.has(dependency) || this.provided.has(dependency)) continue;
+      const [kind, id = ''] = dependency.split(/:(.*)/s);
+      if (kind === 'provider') await this.ensureProvider(id);
+      else if (kind === 'connector') await this.ensureConnector(id);
+      else if (kind === 'table-function') await this.ensureTableFunction(id);
+    }
+  }
+
+  /** Loads the package serving `kind`/`id` once (concurrent callers share the import). */
+  private async ensurePlugin(kind: PluginKind, id: string, present: () => boolean): Promise<void> {
+    if (!PLUGIN_ID.test(id)) {
+      throw new LateralError({
+        code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
+        message: `'${id}' is not a valid ${KIND_NAMES[kind].toLowerCase()} name (letters, digits, '-' and '_').`,
+      });
+    }
+    const key = pluginRegistration(kind, id);
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.loadPlugin(kind, id, present);
+      this.loading.set(key, pending);
+      pending.catch(() => this.loading.delete(key));
+    }
+    await pending;
+  }
+
+  private async loadPlugin(kind: PluginKind, id: string, present: () => boolean): Promise<void> {
+    const packageName = pluginPackageFor(kind, id);
+    let module: unknown;
+    try {
+      module = await this.importer(packageName);
+    } catch (error) {
+      if (isModuleNotFound(error, packageName)) {
+        throw new LateralError({
+          code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
+          message: `${KIND_NAMES[kind]} '${id}' is not installed: add ${packageName} (pnpm add ${packageName}).`,
+          details: { kind, id, package: packageName },
+          cause: error,
+        });
+      }
+      throw new LateralError({
+        code: 'LATERAL_ERR_PLUGIN_INVALID',
+        message: `Package ${packageName} failed to load: ${error instanceof Error ? error.message : String(error)}`,
+        cause: error,
+      });
+    }
+    const plugin = (module as { plugin?: LateralPluginV1 } | undefined)?.plugin;
+    if (!plugin || typeof plugin.register !== 'function') {
+      throw new LateralError({ code: 'LATERAL_ERR_PLUGIN_INVALID', message: `Package ${packageName} does not export a 'plugin' (LateralPluginV1).` });
+    }
+    await this.loadDependencies(plugin);
+    // registerPlugin checks the contract version and the declared dependencies
+    this.registry.registerPlugin(plugin);
+    for (const registration of plugin.provides) this.provided.add(registration);
+    if (!present()) {
+      throw new LateralError({
+        code: 'LATERAL_ERR_PLUGIN_INVALID',
+        message: `Package ${packageName} was loaded but does not provide ${pluginRegistration(kind, id)} (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
+      });
     }
   }
 }

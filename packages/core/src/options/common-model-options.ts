@@ -103,17 +103,5 @@ export const COMMON_CONNECTION_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-/** Every provider id the dialect documents (reference §5.3), to name a foreign prefix precisely. */
-export const DIALECT_PROVIDER_IDS: readonly string[] = [
-  'openai',
-  'azureopenai',
-  'azureml',
-  'bedrock',
-  'sagemaker',
-  'googleai',
-  'vertexai',
-  'anthropic',
-  'fireworksai',
-  'confluent',
-  'local',
-];
+/** Every provider id the dialect documents: data in @lateral/spec (the kernel names no provider). */
+export { DIALECT_PROVIDER_IDS } from '@lateral/spec';

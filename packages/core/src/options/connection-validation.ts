@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@lateral/spec';
+import { pluginPackageFor, publishedPluginIds } from '@lateral/spec';
 import type { ConnectionSchema, OptionSpec } from '@lateral/spec';
 import type { ProviderV1 } from '@lateral/spec';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
@@ -44,25 +45,13 @@ export interface ConnectionValidation {
   warnings: string[];
 }
 
-/** Package that serves a connection type by the naming rule (design.md, "Contracts"). */
+/** Package that serves a provider or connection type by the naming rule (docs/architecture.md, "Plugin packages"). */
 export function providerPackageFor(id: string): string {
-  return id === 'confluent' ? '@lateral/provider-local' : `@lateral/provider-${id}`;
+  return pluginPackageFor('provider', id);
 }
 
-/** The providers Lateral ships a package for (each also names its connection type). */
-export const LATERAL_PROVIDER_IDS: readonly string[] = [
-  'anthropic',
-  'azureml',
-  'azureopenai',
-  'bedrock',
-  'confluent',
-  'fireworksai',
-  'googleai',
-  'local',
-  'openai',
-  'sagemaker',
-  'vertexai',
-];
+/** The providers Lateral publishes a package for (each also names its connection type), as @lateral/spec declares them. */
+export const LATERAL_PROVIDER_IDS: readonly string[] = publishedPluginIds('provider');
 
 /**
  * Why a provider (or connection type) is not available: a known package that is not installed,
@@ -113,7 +102,7 @@ function validateConnection(values: Record<string, string>, registry: PluginRegi
       code: 'LATERAL_ERR_PROVIDER_UNKNOWN',
       option: 'type',
       message: unknownProviderMessage('Connection type', type),
-      expected: LATERAL_PROVIDER_IDS.filter((id) => id !== 'local' && id !== 'confluent'),
+      expected: publishedPluginIds('provider', (entry) => entry.usesConnection !== false),
     });
     return { diagnostics, warnings };
   }
