@@ -4,6 +4,14 @@ import { DECLARED_RATE_SAFETY, PacingController } from '../src/inference/pacing/
 import { declaredLimits, expectedOutputTokens, limiterKey } from '../src/inference/pacing/pacing-declared-limits.js';
 import { parseGoDuration, parseRateLimitHeaders, pickRateLimitHeaders } from '../src/inference/pacing/pacing-rate-limit-headers.js';
 import { echoModel } from './inference-fixture-server.js';
+import { anthropicProvider } from '@lateral/provider-anthropic';
+import { openaiProvider } from '@lateral/provider-openai';
+import type { RateLimitHeaderNames } from '@lateral/spec';
+
+/** What pacing reads from a response of a provider declaring `names`: picked in the worker, parsed in the main thread. */
+function readSignals(headers: Record<string, string>, names: RateLimitHeaderNames | undefined, now?: number) {
+  return parseRateLimitHeaders(pickRateLimitHeaders(headers, names), now);
+}
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -27,14 +35,14 @@ describe('rate-limit headers', () => {
   });
 
   it('reads OpenAI headers', () => {
-    const signals = parseRateLimitHeaders({
+    const signals = readSignals({
       'x-ratelimit-limit-requests': '500',
       'x-ratelimit-remaining-requests': '499',
       'x-ratelimit-reset-requests': '120ms',
       'x-ratelimit-limit-tokens': '30000',
       'x-ratelimit-remaining-tokens': '29000',
       'x-ratelimit-reset-tokens': '6m0s',
-    });
+    }, openaiProvider.rateLimitSignals);
     expect(signals).toEqual({
       limitRequests: 500,
       remainingRequests: 499,
@@ -47,7 +55,7 @@ describe('rate-limit headers', () => {
 
   it('reads Anthropic headers with RFC 3339 resets', () => {
     const now = Date.parse('2025-01-01T00:00:00Z');
-    const signals = parseRateLimitHeaders(
+    const signals = readSignals(
       {
         'anthropic-ratelimit-requests-limit': '50',
         'anthropic-ratelimit-requests-remaining': '3',
@@ -55,19 +63,23 @@ describe('rate-limit headers', () => {
         'anthropic-ratelimit-input-tokens-remaining': '1000',
         'anthropic-ratelimit-input-tokens-reset': '2025-01-01T00:00:30Z',
       },
+      anthropicProvider.rateLimitSignals,
       now,
     );
     expect(signals).toEqual({ limitRequests: 50, remainingRequests: 3, resetRequestsMs: 2000, remainingTokens: 1000, resetTokensMs: 30_000 });
   });
 
   it("ignores Azure's -1 values", () => {
-    expect(parseRateLimitHeaders({ 'x-ratelimit-remaining-requests': '-1', 'x-ratelimit-remaining-tokens': '10' })).toEqual({ remainingTokens: 10 });
+    expect(readSignals({ 'x-ratelimit-remaining-requests': '-1', 'x-ratelimit-remaining-tokens': '10' }, openaiProvider.rateLimitSignals)).toEqual({ remainingTokens: 10 });
   });
 
-  it('keeps only the headers pacing reads', () => {
-    expect(
-      pickRateLimitHeaders({ 'x-ratelimit-remaining-requests': '1', 'retry-after': '2', 'set-cookie': 'a', 'anthropic-ratelimit-tokens-reset': 'x', 'content-type': 'j' }),
-    ).toEqual({ 'x-ratelimit-remaining-requests': '1', 'retry-after': '2', 'anthropic-ratelimit-tokens-reset': 'x' });
+  it('keeps only the retry hints and the headers the provider declares', () => {
+    const headers = { 'x-ratelimit-remaining-requests': '1', 'retry-after': '2', 'set-cookie': 'a', 'anthropic-ratelimit-tokens-reset': 'x', 'content-type': 'j' };
+    expect(pickRateLimitHeaders(headers, openaiProvider.rateLimitSignals)).toEqual({ 'lateral-ratelimit-remainingRequests': '1', 'retry-after': '2' });
+    expect(pickRateLimitHeaders(headers, anthropicProvider.rateLimitSignals)).toEqual({ 'lateral-ratelimit-resetTokens': 'x', 'retry-after': '2' });
+    // a provider that declares no rate-limit headers is paced by its 429s and retry hints alone
+    expect(pickRateLimitHeaders(headers, undefined)).toEqual({ 'retry-after': '2' });
+    expect(readSignals(headers, undefined)).toEqual({});
   });
 });
 

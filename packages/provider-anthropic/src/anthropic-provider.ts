@@ -28,4 +28,14 @@ export const anthropicProvider: ProviderV1 = {
   describeError: describeAnthropicError,
   // the Messages API has no default model: a model without one is refused at CREATE MODEL
   formatDefaults: { 'ANTHROPIC-MESSAGES': { requiresModelVersion: true } },
+  // `anthropic-ratelimit-*` (provider-protocols §5.5), resets as RFC 3339 times; the input-token
+  // limits stand in for the token limits when an account has separate input and output limits
+  rateLimitSignals: {
+    limitRequests: ['anthropic-ratelimit-requests-limit'],
+    remainingRequests: ['anthropic-ratelimit-requests-remaining'],
+    resetRequests: ['anthropic-ratelimit-requests-reset'],
+    limitTokens: ['anthropic-ratelimit-tokens-limit', 'anthropic-ratelimit-input-tokens-limit'],
+    remainingTokens: ['anthropic-ratelimit-tokens-remaining', 'anthropic-ratelimit-input-tokens-remaining'],
+    resetTokens: ['anthropic-ratelimit-tokens-reset', 'anthropic-ratelimit-input-tokens-reset'],
+  },
 };

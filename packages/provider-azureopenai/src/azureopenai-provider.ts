@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@lateral/spec';
+import { OPENAI_STYLE_RATE_LIMIT_HEADERS } from '@lateral/provider-utils';
 import { azureopenaiConnectionSchema } from './azureopenai-connection.js';
 import { azureopenaiDefaultInputFormat } from './azureopenai-default-format.js';
 import { describeAzureOpenAIError } from './azureopenai-error.js';
@@ -25,4 +26,5 @@ export const azureopenaiProvider: ProviderV1 = {
   validateModel: validateAzureOpenAIModel,
   createTransport: createAzureOpenAITransport,
   describeError: describeAzureOpenAIError,
+  rateLimitSignals: OPENAI_STYLE_RATE_LIMIT_HEADERS,
 };

@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@lateral/spec';
+import { OPENAI_STYLE_RATE_LIMIT_HEADERS } from '@lateral/provider-utils';
 import { fireworksaiConnectionSchema } from './fireworksai-connection.js';
 import { fireworksaiDefaultInputFormat } from './fireworksai-default-format.js';
 import { describeFireworksAIError } from './fireworksai-error.js';
@@ -24,4 +25,5 @@ export const fireworksaiProvider: ProviderV1 = {
   validateModel: validateFireworksAIModel,
   createTransport: createFireworksAITransport,
   describeError: describeFireworksAIError,
+  rateLimitSignals: OPENAI_STYLE_RATE_LIMIT_HEADERS,
 };

@@ -6,5 +6,7 @@ export { openaiDefaultInputFormat } from './openai-default-format.js';
 export { validateOpenAIModel } from './openai-model-checks.js';
 export { createOpenAITransport } from './openai-transport.js';
 export { describeOpenAIError } from './openai-error.js';
-export { parseGoDuration, rateLimitHintMs } from './openai-retry-hint.js';
+export { rateLimitHintMs } from './openai-retry-hint.js';
+/** Kept for callers of this package; the one implementation is @lateral/spec's. */
+export { parseGoDuration } from '@lateral/spec';
 export { VERSION } from './version.js';

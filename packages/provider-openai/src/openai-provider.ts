@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@lateral/spec';
+import { OPENAI_STYLE_RATE_LIMIT_HEADERS } from '@lateral/provider-utils';
 import { openaiConnectionSchema } from './openai-connection.js';
 import { openaiDefaultInputFormat } from './openai-default-format.js';
 import { describeOpenAIError } from './openai-error.js';
@@ -28,6 +29,7 @@ export const openaiProvider: ProviderV1 = {
   validateModel: validateOpenAIModel,
   createTransport: createOpenAITransport,
   describeError: describeOpenAIError,
+  rateLimitSignals: OPENAI_STYLE_RATE_LIMIT_HEADERS,
   formatDefaults: {
     'OPENAI-CHAT': { modelVersion: OPENAI_DEFAULT_CHAT_MODEL },
     'MISTRAL-CHAT': { modelVersion: OPENAI_DEFAULT_CHAT_MODEL },

@@ -1,3 +1,5 @@
+import { parseGoDuration } from '@lateral/spec';
+
 /**
  * OpenAI does not always send `retry-after` on a 429 (provider-protocols §3.6), but its message
  * says "Please try again in 1.2s" and `x-ratelimit-reset-*` say when the window resets. Both are
@@ -5,16 +7,6 @@
  * such headers, so the runtime's own backoff applies.
  */
 const MAX_HINT_MS = 60_000;
-
-export function parseGoDuration(text: string | undefined): number | undefined {
-  if (!text) return undefined;
-  const trimmed = text.trim();
-  if (!/^(\d+(\.\d+)?(h|ms|m|s|us|µs|ns))+$/.test(trimmed)) return undefined;
-  const unitMs: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
-  let total = 0;
-  for (const match of trimmed.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) total += Number(match[1]) * unitMs[match[2]!]!;
-  return total;
-}
 
 /** The wait a 429 suggests: the message's "try again in X" first, then the matching reset header. */
 export function rateLimitHintMs(message: string | undefined, type: string | undefined, headers: Record<string, string>): number | undefined {

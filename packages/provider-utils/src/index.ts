@@ -25,3 +25,4 @@ export {
 export type { AwsEndpointRules, AwsRegion } from './aws-connection.js';
 export { createAwsTransport } from './aws-transport.js';
 export type { AwsTransportOptions } from './aws-transport.js';
+export { OPENAI_STYLE_RATE_LIMIT_HEADERS } from './rate-limit-headers.js';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { context } from '@opentelemetry/api';
-import type { Transport, TransportResponse } from '@lateral/spec';
+import type { RateLimitHeaderNames, Transport, TransportResponse } from '@lateral/spec';
 import { ProviderCallError } from '@lateral/spec';
 import { extractTraceCarrier } from '../telemetry/telemetry-trace-carrier.js';
 import type { Row } from '@lateral/spec';
@@ -24,6 +24,8 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
   const started = performance.now();
   const cpu = { ms: 0 };
   let answered: TransportResponse | undefined;
+  // the headers the model's provider reports its rate limits in
+  let signalNames: RateLimitHeaderNames | undefined;
   // the connection's secrets, known before the invocation is built (building it may fail, quoting an option)
   const secrets = Object.values(task.model.connection?.secrets ?? {});
   let sensitive: string[] = secrets;
@@ -32,6 +34,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
   try {
     if (signal.aborted) return { ok: false, error: { kind: 'aborted' }, durationMs: 0 };
     const base = await source.invocationFor(task);
+    signalNames = base.provider.rateLimitSignals;
     sensitive = [...base.secrets, ...rowStrings(task.rows)];
     const invocation: ModelInvocation = {
       ...base,
@@ -59,7 +62,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
       rows: decoded.rows,
       status: response.status,
       usage,
-      rateLimitHeaders: pickRateLimitHeaders(response.headers),
+      rateLimitHeaders: pickRateLimitHeaders(response.headers, signalNames),
       durationMs,
       cpuMs: cpu.ms,
     };
@@ -68,7 +71,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
       ok: false,
       error: toPlainTaskError(error, [...sensitive, ...derivedSecrets], signal.aborted, [...secrets, ...derivedSecrets]),
       status: answered?.status,
-      rateLimitHeaders: answered ? pickRateLimitHeaders(answered.headers) : undefined,
+      rateLimitHeaders: answered ? pickRateLimitHeaders(answered.headers, signalNames) : undefined,
       durationMs: performance.now() - started,
     };
   }

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { TaskId } from '../types/schema.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { FormatDefaults } from './format-defaults.js';
+import type { RateLimitHeaderNames } from './rate-limit-signals.js';
 import type { ConnectionSchema, OptionSpec } from './option-spec.js';
 import type { ResolvedModel } from './resolved-model.js';
 import type { Transport } from './transport.js';
@@ -86,4 +87,6 @@ export interface ProviderV1 {
   describeError?(status: number, headers: Record<string, string>, bodyText: string): ProviderErrorInfo;
   /** Defaults the shared formats take from this provider, by canonical input format id. */
   readonly formatDefaults?: Readonly<Record<string, FormatDefaults>>;
+  /** The headers this provider reports its rate limits in; pacing reads them (none when absent). */
+  readonly rateLimitSignals?: RateLimitHeaderNames;
 }

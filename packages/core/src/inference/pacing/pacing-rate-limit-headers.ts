@@ -1,8 +1,10 @@
+import { parseGoDuration, type RateLimitHeaderNames } from '@lateral/spec';
+
 /**
- * What a provider's rate-limit headers say (provider-protocols §3.6, §4.4, §5.5): OpenAI and
- * Azure `x-ratelimit-*` (resets as Go durations `1s`, `6m0s`, `12ms`), Anthropic
- * `anthropic-ratelimit-*` (resets as RFC 3339 times). Absent or nonsensical values (Azure sends
- * `-1`) are left undefined.
+ * What a provider's rate-limit headers say (provider-protocols §3.6, §4.4, §5.5). Which headers
+ * carry them is the provider's declaration (`ProviderV1.rateLimitSignals`: OpenAI and Azure
+ * `x-ratelimit-*` with Go-duration resets, Anthropic `anthropic-ratelimit-*` with RFC 3339
+ * resets). Absent or nonsensical values (Azure sends `-1`) are left undefined.
  */
 export interface RateLimitSignals {
   limitRequests?: number;
@@ -14,39 +16,35 @@ export interface RateLimitSignals {
   resetTokensMs?: number;
 }
 
-const KEPT_PREFIXES = ['x-ratelimit-', 'anthropic-ratelimit-'];
-const KEPT_NAMES = new Set(['retry-after', 'retry-after-ms', 'x-amz-retry-after']);
+/** The retry hints every provider may send (read by the retry policy), kept as they are. */
+const KEPT_NAMES = ['retry-after', 'retry-after-ms', 'x-amz-retry-after'];
+const SIGNAL_FIELDS = ['limitRequests', 'remainingRequests', 'resetRequests', 'limitTokens', 'remainingTokens', 'resetTokens'] as const;
+/** Picked signals travel under these neutral keys, whatever header the provider used. */
+const SIGNAL_KEY = 'lateral-ratelimit-';
 
-/** The headers pacing needs, so a worker returns a few strings instead of every header. */
-export function pickRateLimitHeaders(headers: Record<string, string>): Record<string, string> {
+/**
+ * The headers pacing needs, so a worker returns a few strings instead of every header: the retry
+ * hints, and for each signal the first header the provider declares that is present.
+ */
+export function pickRateLimitHeaders(headers: Record<string, string>, names: RateLimitHeaderNames = {}): Record<string, string> {
   const picked: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (KEPT_NAMES.has(name) || KEPT_PREFIXES.some((prefix) => name.startsWith(prefix))) picked[name] = value;
+  for (const name of KEPT_NAMES) if (headers[name] !== undefined) picked[name] = headers[name];
+  for (const field of SIGNAL_FIELDS) {
+    const header = names[field]?.find((name) => headers[name] !== undefined);
+    if (header !== undefined) picked[SIGNAL_KEY + field] = headers[header]!;
   }
   return picked;
 }
 
-export function parseRateLimitHeaders(headers: Record<string, string>, now: number = Date.now()): RateLimitSignals {
+/** Reads what pickRateLimitHeaders kept. */
+export function parseRateLimitHeaders(picked: Record<string, string>, now: number = Date.now()): RateLimitSignals {
   const signals: RateLimitSignals = {
-    limitRequests: count(headers['x-ratelimit-limit-requests'] ?? headers['anthropic-ratelimit-requests-limit']),
-    remainingRequests: count(headers['x-ratelimit-remaining-requests'] ?? headers['anthropic-ratelimit-requests-remaining']),
-    resetRequestsMs: resetMs(headers['x-ratelimit-reset-requests'] ?? headers['anthropic-ratelimit-requests-reset'], now),
-    limitTokens: count(
-      headers['x-ratelimit-limit-tokens'] ??
-        headers['anthropic-ratelimit-tokens-limit'] ??
-        headers['anthropic-ratelimit-input-tokens-limit'],
-    ),
-    remainingTokens: count(
-      headers['x-ratelimit-remaining-tokens'] ??
-        headers['anthropic-ratelimit-tokens-remaining'] ??
-        headers['anthropic-ratelimit-input-tokens-remaining'],
-    ),
-    resetTokensMs: resetMs(
-      headers['x-ratelimit-reset-tokens'] ??
-        headers['anthropic-ratelimit-tokens-reset'] ??
-        headers['anthropic-ratelimit-input-tokens-reset'],
-      now,
-    ),
+    limitRequests: count(picked[`${SIGNAL_KEY}limitRequests`]),
+    remainingRequests: count(picked[`${SIGNAL_KEY}remainingRequests`]),
+    resetRequestsMs: resetMs(picked[`${SIGNAL_KEY}resetRequests`], now),
+    limitTokens: count(picked[`${SIGNAL_KEY}limitTokens`]),
+    remainingTokens: count(picked[`${SIGNAL_KEY}remainingTokens`]),
+    resetTokensMs: resetMs(picked[`${SIGNAL_KEY}resetTokens`], now),
   };
   for (const key of Object.keys(signals) as Array<keyof RateLimitSignals>) if (signals[key] === undefined) delete signals[key];
   return signals;
@@ -69,15 +67,5 @@ function resetMs(value: string | undefined, now: number): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, 'µs': 0.001, ns: 0.000001 };
-
-/** `1s`, `6m0s`, `12ms`, `1h2m3.5s`, `0.5s` → milliseconds; undefined when it is not one. */
-export function parseGoDuration(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^(\d+(\.\d+)?(h|ms|m|s|us|µs|ns))+$/.test(trimmed)) return undefined;
-  let total = 0;
-  for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) {
-    total += Number(amount) * (UNIT_MS[unit as string] ?? 0);
-  }
-  return total;
-}
+// parseGoDuration lives in @lateral/spec (providers read Go durations too); re-exported for the kernel's callers.
+export { parseGoDuration };
