@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PluginLoader, type ConnectorV1, type LateralPluginV1 } from '@lateral/core';
 import { pluginPackageFor, publishedPluginIds } from '@lateral/spec';
-import { testAiProvider, testRegistry } from './engine-test-kit.js';
+import { fakeImporter, testAiProvider, testRegistry } from './engine-test-kit.js';
 
 /** A connector that holds no rows: enough to be registered and found. */
 function emptyConnector(id: string): ConnectorV1 {
@@ -12,16 +12,6 @@ function emptyConnector(id: string): ConnectorV1 {
     async *read() {},
     openSink: async () => ({ write: async () => undefined, close: async () => undefined, abort: async () => undefined }) as never,
   };
-}
-
-function fakeImporter(packages: Record<string, unknown>) {
-  const requested: string[] = [];
-  const importer = async (specifier: string) => {
-    requested.push(specifier);
-    if (specifier in packages) return packages[specifier];
-    throw Object.assign(new Error(`Cannot find package '${specifier}' imported from /app/index.js`), { code: 'ERR_MODULE_NOT_FOUND' });
-  };
-  return { importer, requested };
 }
 
 const queueConnector = emptyConnector('queue');
@@ -113,7 +103,7 @@ describe('PluginLoader for connectors and table functions', () => {
     await expect(loader.ensureConnector('old')).rejects.toMatchObject({ code: 'LATERAL_ERR_PLUGIN_INVALID' });
     await expect(loader.ensureConnector('liar')).rejects.toMatchObject({
       code: 'LATERAL_ERR_PLUGIN_INVALID',
-      message: expect.stringContaining('does not provide connector:liar'),
+      message: expect.stringContaining("does not provide connector 'liar'"),
     });
     await expect(loader.ensureConnector('../x')).rejects.toMatchObject({ code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED' });
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LateralError, PluginLoader, type LateralPluginV1, type ProviderV1 } from '@lateral/core';
-import { errorsOf, failureOf, openEngine, run, temporaryDataDir, testAiProvider, testManagedProvider, testRegistry } from './engine-test-kit.js';
+import { errorsOf, failureOf, fakeImporter, openEngine, run, temporaryDataDir, testAiProvider, testManagedProvider, testRegistry } from './engine-test-kit.js';
 
 function pluginOf(name: string, ...providers: ProviderV1[]): LateralPluginV1 {
   return {
@@ -12,17 +12,6 @@ function pluginOf(name: string, ...providers: ProviderV1[]): LateralPluginV1 {
 }
 
 const localLike = { ...testManagedProvider, id: 'local' };
-
-/** An importer over a fixed set of packages that records what it was asked for. */
-function fakeImporter(packages: Record<string, unknown>) {
-  const requested: string[] = [];
-  const importer = async (specifier: string) => {
-    requested.push(specifier);
-    if (specifier in packages) return packages[specifier];
-    throw Object.assign(new Error(`Cannot find package '${specifier}' imported from /app/index.js`), { code: 'ERR_MODULE_NOT_FOUND' });
-  };
-  return { importer, requested };
-}
 
 const PACKAGES = {
   '@lateral/provider-testai': { plugin: pluginOf('@lateral/provider-testai', testAiProvider) },

@@ -224,3 +224,14 @@ export const CHAT_CONNECTION = `CREATE CONNECTION chat WITH ('type' = 'testai', 
 export const EMBED_CONNECTION = `CREATE CONNECTION emb WITH ('type' = 'testai', 'endpoint' = 'http://127.0.0.1:9/v1/embeddings', 'api-key' = 'sk-test-SECRET-0002')`;
 export const SENTIMENT_MODEL = `CREATE MODEL sentiment INPUT (text STRING) OUTPUT (label STRING) COMMENT 'labels'
 WITH ('provider' = 'testai', 'task' = 'classification', 'testai.connection' = 'chat')`;
+
+/** An importer over a fixed set of packages that records what it was asked for (a missing one fails as Node's import does). */
+export function fakeImporter(packages: Record<string, unknown>) {
+  const requested: string[] = [];
+  const importer = async (specifier: string) => {
+    requested.push(specifier);
+    if (specifier in packages) return packages[specifier];
+    throw Object.assign(new Error(`Cannot find package '${specifier}' imported from /app/index.js`), { code: 'ERR_MODULE_NOT_FOUND' });
+  };
+  return { importer, requested };
+}

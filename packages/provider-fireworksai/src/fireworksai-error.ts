@@ -1,5 +1,5 @@
 import type { ProviderErrorInfo } from '@lateral/spec';
-import { errorText as text } from '@lateral/provider-utils';
+import { errorText as text, readErrorEnvelope } from '@lateral/provider-utils';
 
 /**
  * Reads Fireworks errors defensively: their shape is not documented precisely
@@ -8,6 +8,8 @@ import { errorText as text } from '@lateral/provider-utils';
  * Retryability is left to core's status rule.
  */
 export function describeFireworksAIError(_status: number, _headers: Record<string, string>, bodyText: string): ProviderErrorInfo {
+  const envelope = readErrorEnvelope(bodyText);
+  if (envelope) return { message: text(envelope.message), code: text(envelope.code) ?? text(envelope.type) };
   let parsed: unknown;
   try {
     parsed = JSON.parse(bodyText);
@@ -16,10 +18,6 @@ export function describeFireworksAIError(_status: number, _headers: Record<strin
   }
   if (typeof parsed !== 'object' || parsed === null) return {};
   const body = parsed as { error?: unknown; detail?: unknown; message?: unknown; code?: unknown };
-  if (typeof body.error === 'object' && body.error !== null) {
-    const error = body.error as { message?: unknown; type?: unknown; code?: unknown };
-    return { message: text(error.message), code: text(error.code) ?? text(error.type) };
-  }
   const detail = typeof body.detail === 'string' ? body.detail : Array.isArray(body.detail) ? JSON.stringify(body.detail) : undefined;
   return { message: detail ?? text(body.message) ?? text(body.error), code: text(body.code) };
 }

@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { Dispatcher } from 'undici';
-import { maskAndTruncate, ProviderCallError, RETRYABLE_STATUSES, safeUrl, sendHttp } from '@lateral/spec';
+import { abortable, maskAndTruncate, ProviderCallError, RETRYABLE_STATUSES, safeUrl, sendHttp } from '@lateral/spec';
 import type { ServiceAccountKey } from './vertexai-service-key.js';
 
 /** Vertex AI needs the cloud-platform scope (reference §12, §13.1). */
@@ -167,24 +167,4 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Waits for a shared promise unless this caller's signal fires first (the shared work goes on). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -28,3 +28,4 @@ export * from './types/schema.js';
 export * from './types/sql-types.js';
 export * from './plugins/plugin-packages.js';
 export * from './plugins/published-plugins.js';
+export * from './util/abortable.js';

@@ -107,39 +107,10 @@ export class PluginLoader {
   }
 
   private async load(providerId: string): Promise<void> {
-    const packageName = providerPackageFor(providerId);
-    let module: unknown;
-    try {
-      module = await this.importer(packageName);
-    } catch (error) {
-      if (isModuleNotFound(error, packageName)) {
-        throw new LateralError({
-          code: 'LATERAL_ERR_PROVIDER_UNKNOWN',
-          message: unknownProviderMessage('Provider', providerId),
-          details: { provider: providerId, package: packageName },
-          cause: error,
-        });
-      }
-      throw new LateralError({
-        code: 'LATERAL_ERR_PLUGIN_INVALID',
-        message: `Package ${packageName} failed to load: ${error instanceof Error ? error.message : String(error)}`,
-        cause: error,
-      });
-    }
-    const plugin = (module as { plugin?: LateralPluginV1 } | undefined)?.plugin;
-    if (!plugin || typeof plugin.register !== 'function') {
-      throw new LateralError({ code: 'LATERAL_ERR_PLUGIN_INVALID', message: `Package ${packageName} does not export a 'plugin' (LateralPluginV1).` });
-    }
-    this.registry.registerPlugin(plugin);
-    if (!this.registry.provider(providerId)) {
-      throw new LateralError({
-        code: 'LATERAL_ERR_PLUGIN_INVALID',
-        message: `Package ${packageName} was loaded but does not provide provider '${providerId}' (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
-      });
-    }
+    await this.loadPlugin('provider', providerId, () => this.registry.provider(providerId) !== undefined);
     if (this.resolver) {
       try {
-        this.moduleUrls.set(providerId, this.resolver(packageName));
+        this.moduleUrls.set(providerId, this.resolver(providerPackageFor(providerId)));
       } catch {
         // Imported but not resolvable by URL (e.g. a test importer): workers will report it.
       }
@@ -184,14 +155,7 @@ export class PluginLoader {
     try {
       module = await this.importer(packageName);
     } catch (error) {
-      if (isModuleNotFound(error, packageName)) {
-        throw new LateralError({
-          code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
-          message: `${KIND_NAMES[kind]} '${id}' is not installed: add ${packageName} (pnpm add ${packageName}).`,
-          details: { kind, id, package: packageName },
-          cause: error,
-        });
-      }
+      if (isModuleNotFound(error, packageName)) throw notInstalled(kind, id, packageName, error);
       throw new LateralError({
         code: 'LATERAL_ERR_PLUGIN_INVALID',
         message: `Package ${packageName} failed to load: ${error instanceof Error ? error.message : String(error)}`,
@@ -209,10 +173,31 @@ export class PluginLoader {
     if (!present()) {
       throw new LateralError({
         code: 'LATERAL_ERR_PLUGIN_INVALID',
-        message: `Package ${packageName} was loaded but does not provide ${pluginRegistration(kind, id)} (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
+        message: `Package ${packageName} was loaded but does not provide ${KIND_NAMES[kind].toLowerCase()} '${id}' (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
       });
     }
   }
+}
+
+/**
+ * A package that is not installed: a provider keeps its own code and message (which also tells a
+ * published provider from a name no package serves); other kinds name the package to add.
+ */
+function notInstalled(kind: PluginKind, id: string, packageName: string, cause: unknown): LateralError {
+  if (kind === 'provider') {
+    return new LateralError({
+      code: 'LATERAL_ERR_PROVIDER_UNKNOWN',
+      message: unknownProviderMessage('Provider', id),
+      details: { provider: id, package: packageName },
+      cause,
+    });
+  }
+  return new LateralError({
+    code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
+    message: `${KIND_NAMES[kind]} '${id}' is not installed: add ${packageName} (pnpm add ${packageName}).`,
+    details: { kind, id, package: packageName },
+    cause,
+  });
 }
 
 /** ERR_MODULE_NOT_FOUND for the package itself, not for a dependency missing inside it. */

@@ -1,12 +1,12 @@
 import type { FormatContext, InputFormatV1, OutputFormatV1 } from '@lateral/spec';
 import type { ParamObject } from '@lateral/spec';
 import type { Row } from '@lateral/spec';
-import { assertBatchSize } from './format-batching.js';
 import { countMismatch } from './format-errors.js';
 import { readOutputRow, unwrap } from './output-lookup.js';
-import { checkAtLeastOneInput, checkAtLeastOneOutput, checkDeserializableOutputs, checkSerializableInputs } from './schema-checks.js';
-import { jsonBody, toJsonValue } from './value-encode.js';
+import { checkAtLeastOneOutput, checkDeserializableOutputs } from './schema-checks.js';
+import { toJsonValue } from './value-encode.js';
 import { responseJson } from './response-json.js';
+import { definePredictiveJsonInput } from './predictive-json-input.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,20 +42,13 @@ interface JsonInputOptions {
 }
 
 function jsonObjectInput(options: JsonInputOptions): InputFormatV1 {
-  return {
-    specificationVersion: 'v1',
+  return definePredictiveJsonInput({
     id: options.id,
     aliases: options.aliases,
-    kind: 'predictive',
-    contentType: 'application/json',
     defaultOutputFormat: options.defaultOutputFormat,
     maxRowsPerRequest: () => 1,
-    validate: (context) => [...checkAtLeastOneInput(options.id, context.input), ...checkSerializableInputs(context.input)],
-    encode(rows, context) {
-      assertBatchSize(options.id, 1, rows.length);
-      return { body: jsonBody(encodeJsonObject(rows[0]!, context, options.fixedWrapper ?? context.wrapper), context.input) };
-    },
-  };
+    body: (rows, context) => encodeJsonObject(rows[0]!, context, options.fixedWrapper ?? context.wrapper),
+  });
 }
 
 /** JSON (alias JSON_OBJECT), and `JSON:<wrapper>` which nests the columns under `<wrapper>`. */

@@ -1,7 +1,7 @@
 import type { InputFormatV1 } from '@lateral/spec';
-import { assertBatchSize, batchLimit } from './format-batching.js';
-import { checkAtLeastOneInput, checkSerializableInputs } from './schema-checks.js';
-import { jsonBody, toJsonValue } from './value-encode.js';
+import { batchLimit } from './format-batching.js';
+import { definePredictiveJsonInput } from './predictive-json-input.js';
+import { toJsonValue } from './value-encode.js';
 
 /** Rows per request for the dataframe formats: they carry a table, answered with one prediction per row. */
 export const PANDAS_MAX_ROWS = 100;
@@ -15,27 +15,21 @@ interface PandasOptions {
 }
 
 function pandasInput(options: PandasOptions): InputFormatV1 {
-  const maxRows: InputFormatV1['maxRowsPerRequest'] = (context) => batchLimit(context, PANDAS_MAX_ROWS, ['JSON-ARRAY']);
-  return {
-    specificationVersion: 'v1',
+  return definePredictiveJsonInput({
     id: options.id,
     aliases: options.aliases,
-    kind: 'predictive',
-    contentType: 'application/json',
     defaultOutputFormat: 'JSON-ARRAY',
-    maxRowsPerRequest: maxRows,
-    validate: (context) => [...checkAtLeastOneInput(options.id, context.input), ...checkSerializableInputs(context.input)],
-    encode(rows, context) {
-      assertBatchSize(options.id, maxRows(context), rows.length);
+    maxRowsPerRequest: (context) => batchLimit(context, PANDAS_MAX_ROWS, ['JSON-ARRAY']),
+    body(rows, context) {
       const wrapper = options.fixedWrapper ? options.defaultWrapper : (context.wrapper ?? options.defaultWrapper);
       const frame = {
         index: rows.map((_row, index) => index),
         columns: context.input.map((column) => column.name),
         data: rows.map((row) => context.input.map((column, index) => toJsonValue(row[index], column.dataType))),
       };
-      return { body: jsonBody({ [wrapper]: frame }, context.input) };
+      return { [wrapper]: frame };
     },
-  };
+  });
 }
 
 /** MLflow pandas "split" orientation: `{"dataframe_split": {"index", "columns", "data"}}`. */

@@ -1,17 +1,16 @@
 import type { FormatContext, InputFormatV1, OutputFormatV1 } from '@lateral/spec';
 import type { Column, Row } from '@lateral/spec';
-import { assertBatchSize, batchLimit } from './format-batching.js';
+import { batchLimit } from './format-batching.js';
 import { countMismatch, responseError } from './format-errors.js';
 import { readPointer, wrapperPointer } from './json-pointer.js';
 import { convertField, readOutputRow } from './output-lookup.js';
 import {
-  checkAtLeastOneInput,
   checkAtLeastOneOutput,
   checkDeserializableOutputs,
-  checkSerializableInputs,
   isBinaryType,
 } from './schema-checks.js';
-import { jsonBody, toBase64, toJsonValue } from './value-encode.js';
+import { toBase64, toJsonValue } from './value-encode.js';
+import { definePredictiveJsonInput } from './predictive-json-input.js';
 import { responseJson } from './response-json.js';
 
 /** Instances per request (the `instances` array; Vertex endpoints cap it per deployed model). */
@@ -39,25 +38,19 @@ interface TfServingOptions {
 }
 
 function tfServingInput(options: TfServingOptions): InputFormatV1 {
-  const maxRows: InputFormatV1['maxRowsPerRequest'] = (context) => batchLimit(context, TF_SERVING_MAX_ROWS, ['TF-SERVING']);
-  return {
-    specificationVersion: 'v1',
+  return definePredictiveJsonInput({
     id: options.id,
     aliases: options.aliases,
-    kind: 'predictive',
-    contentType: 'application/json',
     defaultOutputFormat: 'TF-SERVING',
-    maxRowsPerRequest: maxRows,
-    validate: (context) => [...checkAtLeastOneInput(options.id, context.input), ...checkSerializableInputs(context.input)],
-    encode(rows, context) {
-      assertBatchSize(options.id, maxRows(context), rows.length);
+    maxRowsPerRequest: (context) => batchLimit(context, TF_SERVING_MAX_ROWS, ['TF-SERVING']),
+    body(rows, context) {
       const wrapper = options.fixedWrapper ?? context.wrapper;
       const body: Record<string, unknown> = { instances: rows.map((row) => instance(row, context, wrapper)) };
       // Vertex `:predict` reads model parameters beside the instances (protocols §13.3)
       if (Object.keys(context.params).length > 0) body.parameters = structuredClone(context.params);
-      return { body: jsonBody(body, context.input) };
+      return body;
     },
-  };
+  });
 }
 
 /** TF Serving row format, also KServe V1 and Vertex custom endpoints: `{"instances": [...]}`. */

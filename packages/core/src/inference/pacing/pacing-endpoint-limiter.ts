@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { abortable } from '@lateral/spec';
 import Bottleneck from 'bottleneck';
 import { abortedError } from '../inference-task-error.js';
 import { DECLARED_RATE_SAFETY, PacingController, type PacingSettings } from './pacing-controller.js';
@@ -85,7 +86,8 @@ export class EndpointLimiter {
       const weight = Math.max(1, Math.min(Math.ceil(estimatedTokens), this.tokens.capacity));
       onWait(1);
       try {
-        await untilAborted(this.tokens.limiter.schedule({ weight }, async () => undefined), signal);
+        // gives up (LATERAL_ERR_ABORTED) as soon as the statement aborts
+        await abortable(this.tokens.limiter.schedule({ weight }, async () => undefined), signal, abortedError);
       } finally {
         onWait(-1);
       }
@@ -190,23 +192,4 @@ export class EndpointLimiter {
     });
     this.tokens = { limiter, capacity };
   }
-}
-
-/** Waits for `promise`, but gives up (LATERAL_ERR_ABORTED) as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortedError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
