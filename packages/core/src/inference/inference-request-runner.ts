@@ -5,6 +5,7 @@ import { SPAN_ATTRIBUTES, SPAN_NAMES } from '../telemetry/telemetry-attributes.j
 import type { InferenceInstruments } from '../telemetry/telemetry-metrics.js';
 import { recordSpanError } from '../telemetry/telemetry-record-error.js';
 import type { RuntimeStatsTracker } from '../telemetry/telemetry-runtime-stats.js';
+import { InferenceRecorder } from '../telemetry/telemetry-inference-recorder.js';
 import { lateralTracer } from '../telemetry/telemetry-scope.js';
 import { injectTraceCarrier } from '../telemetry/telemetry-trace-carrier.js';
 import type { Row } from '@lateral/spec';
@@ -52,13 +53,15 @@ interface AttemptTiming {
 export class RequestRunner {
   private typicalLatencyMs = 0;
   /** Pacing reports when it holds a request back (start slot, token budget). */
-  private readonly pacingWaits = (delta: number) => this.context.stats.add('rateLimitWaits', delta);
+  private readonly pacingWaits = (delta: number) => this.recorder.rateLimitWaits(delta);
+  private readonly recorder: InferenceRecorder;
   private readonly metricAttributes: Attributes;
   private readonly spanAttributes: Attributes;
 
   constructor(private readonly context: RequestRunnerContext) {
     const { model } = context;
     this.metricAttributes = { [SPAN_ATTRIBUTES.provider]: model.providerId, [SPAN_ATTRIBUTES.modelName]: model.name };
+    this.recorder = new InferenceRecorder(context.stats, context.instruments, this.metricAttributes);
     this.spanAttributes = {
       ...this.metricAttributes,
       [SPAN_ATTRIBUTES.modelVersion]: model.version,
@@ -121,22 +124,21 @@ export class RequestRunner {
         failuresRetried += 1;
       }
       const delay = retryDelayMs(attempt, error.retryAfterMs, this.context.backoff);
-      this.context.stats.add('retries');
-      this.context.instruments.retries.add(1, this.metricAttributes);
+      this.recorder.retried();
       // Backing off after a 429 is waiting on the provider's rate limit (the progress line says so).
-      if (rateLimited) this.context.stats.add('rateLimitWaits', 1);
+      if (rateLimited) this.recorder.rateLimitWaits(1);
       try {
         await sleep(delay, undefined, { signal }).catch(() => {
           throw abortedError();
         });
       } finally {
-        if (rateLimited) this.context.stats.add('rateLimitWaits', -1);
+        if (rateLimited) this.recorder.rateLimitWaits(-1);
       }
     }
   }
 
   private async attempt(rows: Row[], attempt: number, timing: AttemptTiming, signal: AbortSignal): Promise<TaskOutcome> {
-    const { stats, instruments, limiter } = this.context;
+    const { limiter } = this.context;
     const { timeoutMs, dispatchedAt, queueWaitMs, estimatedTokens } = timing;
     const span = lateralTracer().startSpan(
       SPAN_NAMES.request,
@@ -150,12 +152,9 @@ export class RequestRunner {
       },
       this.context.operatorContext,
     );
-    stats.add('requests');
-    instruments.requests.add(1, this.metricAttributes);
-    instruments.queueWait.record(queueWaitMs, this.metricAttributes);
+    this.recorder.requestSent(queueWaitMs);
     const outcome = await this.execute(span, rows, attempt, timeoutMs, signal);
-    instruments.requestDuration.record(outcome.durationMs, this.metricAttributes);
-    if (outcome.ok || outcome.error.kind !== 'aborted') stats.recordLatency(outcome.durationMs);
+    this.recorder.requestEnded(outcome.durationMs, !outcome.ok && outcome.error.kind === 'aborted');
     if (outcome.status !== undefined) span.setAttribute(SPAN_ATTRIBUTES.httpStatus, outcome.status);
     if (outcome.ok) {
       const { inputTokens = 0, outputTokens = 0, estimated } = outcome.usage;
@@ -165,24 +164,14 @@ export class RequestRunner {
         [SPAN_ATTRIBUTES.tokensEstimated]: estimated,
       });
       limiter.noteSuccess(dispatchedAt, outcome.rateLimitHeaders, inputTokens + outputTokens - estimatedTokens);
-      stats.add('rowsDone', rows.length);
-      stats.add('tokens', inputTokens + outputTokens);
-      stats.add('inputTokens', inputTokens);
-      stats.add('outputTokens', outputTokens);
-      instruments.rows.add(rows.length, this.metricAttributes);
-      instruments.tokens.add(inputTokens + outputTokens, this.metricAttributes);
+      this.recorder.succeeded(rows.length, inputTokens, outputTokens);
     } else if (outcome.error.kind !== 'aborted' || !signal.aborted) {
       const error = fromPlainTaskError(outcome.error);
       const retryAfterMs = isProviderCallError(error) ? error.retryAfterMs : undefined;
       if (retryAfterMs !== undefined) span.setAttribute(SPAN_ATTRIBUTES.retryAfterMs, retryAfterMs);
       if (isProviderCallError(error)) span.setAttribute(SPAN_ATTRIBUTES.retryable, error.retryable);
       limiter.noteFailure(dispatchedAt, outcome.status, retryAfterMs, outcome.rateLimitHeaders);
-      stats.add('errors');
-      instruments.errors.add(1, { ...this.metricAttributes, [SPAN_ATTRIBUTES.errorCode]: error.code });
-      if (outcome.status === 429) {
-        stats.add('http429');
-        instruments.http429.add(1, this.metricAttributes);
-      }
+      this.recorder.failed(error.code, outcome.status);
       recordSpanError(span, error);
     } else {
       recordSpanError(span, abortedError());
@@ -192,7 +181,7 @@ export class RequestRunner {
   }
 
   private async execute(span: Span, rows: Row[], attempt: number, timeoutMs: number, signal: AbortSignal): Promise<TaskOutcome> {
-    const { model, modelKey, moduleUrl, sessionId, executor, stats, instruments } = this.context;
+    const { model, modelKey, moduleUrl, sessionId, executor } = this.context;
     const carrier = injectTraceCarrier(trace.setSpan(this.context.operatorContext, span));
     const task: InferenceTask = {
       sessionId,
@@ -206,13 +195,11 @@ export class RequestRunner {
       // Pool workers tokenize precisely (off the main thread); see PoolExecutor.
       preciseTokens: false,
     };
-    stats.add('inFlight', 1);
-    instruments.inFlight.add(1, this.metricAttributes);
+    this.recorder.inFlight(1);
     try {
       return await executor.run(task, signal);
     } finally {
-      stats.add('inFlight', -1);
-      instruments.inFlight.add(-1, this.metricAttributes);
+      this.recorder.inFlight(-1);
     }
   }
 }
