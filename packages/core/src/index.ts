@@ -25,6 +25,8 @@ export type {
 export type { TaskV1 } from '@lateral/spec';
 export type { ConnectorV1, TableDefinition, ConnectorContext, TableSink } from '@lateral/spec';
 export type { LateralPluginV1, PluginRegistrar } from '@lateral/spec';
+export type { FormatDefaults, RateLimitHeaderNames, PluginKind, PublishedPlugin } from '@lateral/spec';
+export { pluginPackageFor, PUBLISHED_PLUGINS, abortable } from '@lateral/spec';
 
 export { ERROR_CODES } from '@lateral/spec';
 export type { ErrorCode } from '@lateral/spec';
