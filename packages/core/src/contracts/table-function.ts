@@ -31,8 +31,8 @@ export interface TableFunctionArgument {
   readonly untypedNull?: boolean;
 }
 
-/** A model with the runtime configuration MAP of one call. The config is the kernel's: pass it on unread. */
-export interface ModelInvocation {
+/** A model with the runtime configuration MAP of one call, as the kernel will run it. The config is the kernel's: pass it on unread. */
+export interface ModelCallPlan {
   readonly model: ResolvedModel;
   readonly config: unknown;
 }
@@ -56,7 +56,7 @@ export interface TableFunctionBindContext {
    */
   argumentAs(arg: Expression, type: DataType, mismatch: (actual: string) => string): TableFunctionArgument;
   /** Reads the trailing runtime configuration MAP (reference §11.1) of a call to `model`. */
-  invocation(model: ResolvedModel, map: MapConstructor | undefined, call: TableFunctionCall): ModelInvocation;
+  invocation(model: ResolvedModel, map: MapConstructor | undefined, call: TableFunctionCall): ModelCallPlan;
   /** A located binding error to throw. */
   error(code: TableFunctionBindErrorCode, message: string, location: SourceLocation): Error;
   /** `STRING`, `ARRAY<FLOAT>`, `DECIMAL(10, 2)`: a type as messages write it. */
@@ -88,7 +88,7 @@ export interface TableFunctionRunContext {
    * kernel's). Pulls inputs only as fast as the model takes them; yields outputs in input order
    * unless the call's `ordered` is false.
    */
-  infer<T>(invocation: ModelInvocation, inputs: AsyncIterable<Array<InferenceRow<T>>>): AsyncIterable<Array<InferredRow<T>>>;
+  infer<T>(invocation: ModelCallPlan, inputs: AsyncIterable<Array<InferenceRow<T>>>): AsyncIterable<Array<InferredRow<T>>>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FunctionCall } from '@lateral/parser';
 import type { Row } from '../types/schema.js';
-import { NOT_YET_SUPPORTED_FUNCTIONS } from '../functions/function-package.js';
+import { NOT_YET_SUPPORTED_FUNCTIONS, tableFunctionPackageFor } from '../functions/function-package.js';
 import { compiled, type CompiledExpression, type ExpressionScope } from './expr-compiled.js';
 import { bindError, runtimeError } from './expr-errors.js';
 import type { ScalarFunction } from './expr-function-kit.js';
@@ -39,7 +39,7 @@ export function checkScalarCall(call: FunctionCall, scope: ExpressionScope): voi
     );
   }
   if (NOT_YET_SUPPORTED_FUNCTIONS.has(call.name)) {
-    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `${call.name} is not supported by Lateral yet`, call.location);
+    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `${call.name} is not supported by Lateral yet (no package ${tableFunctionPackageFor(call.name)} is installed)`, call.location);
   }
 }
 

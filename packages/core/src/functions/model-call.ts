@@ -2,7 +2,7 @@ import type { Expression, MapConstructor, SourceLocation } from '@lateral/parser
 import type { ResolvedModel } from '../contracts/resolved-model.js';
 import type {
   BoundTableFunction,
-  ModelInvocation,
+  ModelCallPlan,
   TableFunctionArgument,
   TableFunctionBindContext,
   TableFunctionCall,
@@ -15,7 +15,7 @@ import type { Column } from '../types/schema.js';
 export interface BoundModelCall extends BoundTableFunction {
   functionName: string;
   model: ResolvedModel;
-  invocation: ModelInvocation;
+  invocation: ModelCallPlan;
   /** One per model INPUT column, already converted to that column's type. */
   arguments: TableFunctionArgument[];
   /** The model OUTPUT columns, nullable. */
