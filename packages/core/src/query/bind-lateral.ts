@@ -21,6 +21,7 @@ const describeColumns = (columns: readonly Column[]): string =>
 export function lookupTableFunction(name: string, kind: TableFunctionKind, location: SourceLocation, context: EngineContext): TableFunctionV1 {
   const fn = context.registry.tableFunction(name);
   const lateralNames = (): string[] => context.registry.tableFunctionNames().filter((n) => context.registry.tableFunction(n)!.kind === 'lateral');
+  const either = (names: string[]): string => (names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join(''));
   if (fn?.kind === kind) return fn;
   if (fn) {
     throw bindError(
@@ -36,7 +37,7 @@ export function lookupTableFunction(name: string, kind: TableFunctionKind, locat
     throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `${name} is not supported by Lateral yet (no package ${packageName} is installed)`, location);
   }
   if (kind === 'lateral' && scalarFunctionNames().includes(name)) {
-    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `${name} is a scalar function, not a table function: LATERAL TABLE needs ${lateralNames().join(', ')}`, location);
+    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `${name} is a scalar function, not a table function: LATERAL TABLE needs ${either(lateralNames())}`, location);
   }
   throw bindError(
     'LATERAL_ERR_BIND_UNKNOWN_FUNCTION',
