@@ -111,6 +111,30 @@ describe('a table function from a plugin, through SQL', () => {
   });
 });
 
+describe('an aggregate over model versions (the path ML_EVALUATE will take)', () => {
+  it('reads m$all as every version, oldest first, and one version otherwise', async () => {
+    const { dir, cleanup } = await temporaryDataDir();
+    try {
+      const registry = testRegistry();
+      registry.registerTableFunction(testFunctionPackage.versionsStandIn as TableFunctionV1);
+      const engine = await openEngine(dir, { registry });
+      await run(engine, SETUP);
+      const model = (name: string) => `CREATE MODEL m INPUT (t STRING) OUTPUT (o STRING) WITH ('provider' = 'confluent', 'task' = 'classification', 'confluent.model' = '${name}')`;
+      await run(engine, `${model('x')}; ${model('y')}`);
+      expect(await rowsOf(engine, 'SELECT ML_EVALUATE(`m$all`, name) FROM t')).toEqual([
+        [1, 'classification'],
+        [2, 'classification'],
+      ]);
+      expect(await rowsOf(engine, "SELECT ML_EVALUATE('m$1', name) FROM t")).toEqual([[1, 'classification']]);
+      const missing = firstError(await failureOf(engine, 'SELECT ML_EVALUATE(`nope$all`, name) FROM t'));
+      expect(missing.message).toContain('nope');
+      expect(missing.location).toMatchObject({ start: { line: 1, column: 20 } });
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe('loading a table function by the naming rule', () => {
   let dir: string;
   let cleanup: () => Promise<void>;

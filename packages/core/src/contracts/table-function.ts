@@ -48,6 +48,11 @@ export type TableFunctionBindErrorCode = 'LATERAL_ERR_BIND_ARGUMENTS' | 'LATERAL
 export interface TableFunctionBindContext {
   /** The model a `model_ref` argument names; fails, located, for a missing model or `$all`. */
   model(arg: Expression | undefined, call: TableFunctionCall): ResolvedModel;
+  /**
+   * Every version a `model_ref` argument names: all of them, oldest first, for `name$all`
+   * (ML_EVALUATE reports one row per version), else the one version `model` resolves.
+   */
+  models(arg: Expression | undefined, call: TableFunctionCall): ResolvedModel[];
   /** Compiles an argument over the columns in scope (unknown columns fail, located). */
   argument(arg: Expression): TableFunctionArgument;
   /**

@@ -1,6 +1,7 @@
 import type { Expression, ModelRef } from '@lateral/parser';
 import type { ResolvedModel } from '../contracts/resolved-model.js';
 import type { TableFunctionBindContext, TableFunctionCall } from '../contracts/table-function.js';
+import { objectBaseName } from '../catalog/name-lookup.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { coerceExpression, isImplicitlyCastable } from '../expressions/expr-coerce.js';
 import { compileExpression } from '../expressions/expr-compile.js';
@@ -22,13 +23,26 @@ function resolveModel(ref: ModelRef, context: EngineContext, functionName: strin
 }
 
 /** The kernel services a table function binds one call with, over the columns of `scope`. */
+function modelRef(arg: Expression | undefined, call: TableFunctionCall): ModelRef {
+  if (arg?.type !== 'model_ref') {
+    throw bindError('LATERAL_ERR_BIND_ARGUMENTS', `The first argument of ${call.name} must be a model name`, (arg ?? call).location);
+  }
+  return arg;
+}
+
 export function tableFunctionBindContext(scope: BindScope, context: EngineContext): TableFunctionBindContext {
   return {
-    model(arg: Expression | undefined, call: TableFunctionCall) {
-      if (arg?.type !== 'model_ref') {
-        throw bindError('LATERAL_ERR_BIND_ARGUMENTS', `The first argument of ${call.name} must be a model name`, (arg ?? call).location);
-      }
-      return resolveModel(arg, context, call.name);
+    model: (arg, call) => resolveModel(modelRef(arg, call), context, call.name),
+    models(arg, call) {
+      const ref = modelRef(arg, call);
+      if (ref.name.version !== 'all') return [resolveModel(ref, context, call.name)];
+      const entry = context.catalog.getModel(objectBaseName(ref.name));
+      const { version: _all, ...defaultVersion } = ref.name;
+      // An unknown model: resolving it reports the missing model at the reference, as for one version.
+      if (!entry) return [resolveModel({ ...ref, name: defaultVersion }, context, call.name)];
+      return [...entry.versions]
+        .sort((a, b) => a.version - b.version)
+        .map((version) => resolveModel({ ...ref, name: { ...ref.name, version: version.version } }, context, call.name));
     },
     argument: (arg) => compileExpression(arg, scope),
     argumentAs(arg, type, mismatch) {
