@@ -12,7 +12,6 @@ const SCALAR_FUNCTIONS = new Map<string, ScalarFunction>(
   [...STRING_FUNCTIONS, ...NUMERIC_FUNCTIONS, ...GENERAL_FUNCTIONS].map((fn) => [fn.name, fn]),
 );
 
-
 export function scalarFunctionNames(): string[] {
   return [...SCALAR_FUNCTIONS.keys()].sort();
 }

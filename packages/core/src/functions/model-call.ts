@@ -20,6 +20,8 @@ export interface BoundModelCall extends BoundTableFunction {
   arguments: TableFunctionArgument[];
   /** The model OUTPUT columns, nullable. */
   outputColumns: Column[];
+  /** Their names as the query knows them (renamed by `AS alias(c1, ...)`), for messages. */
+  outputNames: string[];
   location: SourceLocation;
 }
 
@@ -74,7 +76,8 @@ export function modelCallFunction(options: ModelCallOptions): TableFunctionV1<Bo
         );
       });
       const outputColumns = model.output.map((column) => ({ name: column.name, dataType: { ...column.dataType, nullable: true } }));
-      return { functionName: name, model, invocation, arguments: args, outputColumns, location: call.location };
+      const outputNames = outputColumns.map((column, i) => call.columnAliases?.[i] ?? column.name);
+      return { functionName: name, model, invocation, arguments: args, outputColumns, outputNames, location: call.location };
     },
     operator: (bound, input, context) => lateralInferenceOperator(input, bound, context),
   };

@@ -52,6 +52,7 @@ function callName(lateral: BoundLateral): string {
 /** Coerces one model output to the OUTPUT column types ("3" into INT, 0.5 into STRING, ...). */
 function outputReader(lateral: BoundLateral): (output: Row, ordinal: number) => Row {
   const columns = lateral.outputColumns;
+  const names = lateral.outputNames;
   const coercers = columns.map((c) => valueCoercer(c.dataType));
   return (output, ordinal) => {
     if (!Array.isArray(output) || output.length !== columns.length) {
@@ -68,9 +69,9 @@ function outputReader(lateral: BoundLateral): (output: Row, ordinal: number) => 
         if (!(error instanceof ValueConversionError)) throw error;
         throw new LateralError({
           code: 'LATERAL_ERR_PROVIDER_RESPONSE',
-          message: `${callName(lateral)} row ${ordinal}: OUTPUT column '${columns[i]!.name}': ${error.message}`,
+          message: `${callName(lateral)} row ${ordinal}: OUTPUT column '${names[i]!}': ${error.message}`,
           location: lateral.location,
-          details: { row: ordinal, column: columns[i]!.name },
+          details: { row: ordinal, column: names[i]! },
         });
       }
     });
