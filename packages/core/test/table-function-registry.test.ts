@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LateralError, PluginLoader, PluginRegistry, builtinTableFunctions, tableFunctionPackageFor, type Engine, type TableFunctionV1 } from '@lateral/core';
-import { errorsOf, failureOf, openEngine, rowsOf, runOne, run, temporaryDataDir, testRegistry } from './engine-test-kit.js';
+import {
+  LateralError,
+  PluginLoader,
+  PluginRegistry,
+  builtinTableFunctions,
+  tableFunctionPackageFor,
+  type Engine,
+  type PluginRegistrar,
+  type TableFunctionV1,
+} from '@lateral/core';
+import { errorsOf, failureOf, openEngine, rowsOf, runOne, run, temporaryDataDir, testManagedProvider, testRegistry } from './engine-test-kit.js';
 import * as testFunctionPackage from './fixtures/function-test-plugin.js';
 
 const SETUP = "CREATE TABLE t (id INT, name STRING); INSERT INTO t VALUES (1, 'a'), (2, NULL), (3, 'c');";
@@ -176,11 +185,31 @@ describe('loading a table function by the naming rule', () => {
     expect(later.message).toContain('ML_EVALUATE is not supported by Lateral yet (no package @lateral/function-ml-evaluate is installed)');
   });
 
+  it("loads the provider of a plugin function's model argument in a fresh process", async () => {
+    const providers = {
+      '@lateral/provider-local': {
+        plugin: { specificationVersion: 'v1', name: '@lateral/provider-local', provides: ['provider:confluent'], register: (r: PluginRegistrar) => r.registerProvider(testManagedProvider) },
+      },
+      '@lateral/function-test-echo': testFunctionPackage,
+    };
+    const first = testRegistry(false);
+    const engine = await openEngine(dir, { registry: first, pluginLoader: new PluginLoader(first, importerOf(providers).importer) });
+    await run(engine, "CREATE TABLE t (x STRING); CREATE MODEL m INPUT (t STRING) OUTPUT (o STRING) WITH ('provider' = 'confluent', 'task' = 'text_generation', 'confluent.model' = 'x')");
+
+    const fresh = importerOf(providers);
+    const registry = testRegistry(false);
+    const reopened = await openEngine(dir, { registry, pluginLoader: new PluginLoader(registry, fresh.importer) });
+    // No rows: binding alone needs the model resolved, so its provider loaded.
+    expect(await runOne(reopened, "SELECT * FROM t, LATERAL TABLE(TEST_ECHO('m', x)) AS e")).toEqual({ kind: 'rows', columns: ['x', 'o', 'echo'], rows: [] });
+    expect(fresh.requested).toEqual(['@lateral/function-test-echo', '@lateral/provider-local']);
+  });
+
   it('refuses a package that does not provide the function it is named after', async () => {
     const registry = testRegistry();
     const wrong = { plugin: { ...testFunctionPackage.plugin, name: '@lateral/function-other', provides: [], register: () => undefined } };
     const loader = new PluginLoader(registry, importerOf({ '@lateral/function-other': wrong }).importer);
     await expect(loader.ensureTableFunction('OTHER')).rejects.toThrow(/does not provide table function OTHER/);
-    await expect(loader.ensureTableFunction('ml_predict')).resolves.toBeUndefined();
+    await expect(loader.ensureTableFunction('ml_predict')).resolves.toMatchObject({ name: 'ML_PREDICT' });
+    await expect(loader.ensureTableFunction('NOT_INSTALLED')).resolves.toBeUndefined();
   });
 });

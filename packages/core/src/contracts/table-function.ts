@@ -106,6 +106,12 @@ export interface TableFunctionV1<B extends BoundTableFunction = BoundTableFuncti
   /** Upper-case SQL name, e.g. `ML_PREDICT`. */
   readonly name: string;
   readonly kind: TableFunctionKind;
+  /**
+   * The position of the argument that names a model (ML_PREDICT: 0), if any. The kernel reads it
+   * as a model name however it is written ('db.m$2', `m$2`, m) — the grammar does so only for
+   * the dialect's own names — and loads the model's provider before binding.
+   */
+  readonly modelArgument?: number;
   /** Checks the arguments now, before any row is read; throws `context.error(...)`. */
   bind(call: TableFunctionCall, context: TableFunctionBindContext): B;
   /**

@@ -1,4 +1,5 @@
 import type { LateralPluginV1 } from '../contracts/plugin.js';
+import type { TableFunctionV1 } from '../contracts/table-function.js';
 import { LateralError } from '../errors/lateral-error.js';
 import { providerPackageFor, unknownProviderMessage } from '../options/connection-validation.js';
 import { TABLE_FUNCTION_NAME, tableFunctionPackageFor } from '../functions/function-package.js';
@@ -62,11 +63,12 @@ export class PluginLoader {
   /**
    * Makes sure table function `name` is registered, importing `@lateral/function-<name>` (lower
    * case, `_` → `-`) if needed. A package that is not installed is not an error here: the binder
-   * reports the unknown function at its call, with the package to add.
+   * reports the unknown function at its call, with the package to add. Returns the function.
    */
-  async ensureTableFunction(name: string): Promise<void> {
+  async ensureTableFunction(name: string): Promise<TableFunctionV1 | undefined> {
     const wanted = name.trim().toUpperCase();
-    if (this.registry.tableFunction(wanted) || !TABLE_FUNCTION_NAME.test(wanted)) return;
+    const known = this.registry.tableFunction(wanted);
+    if (known || !TABLE_FUNCTION_NAME.test(wanted)) return known;
     const key = `table-function:${wanted}`;
     let pending = this.loading.get(key);
     if (!pending) {
@@ -75,6 +77,7 @@ export class PluginLoader {
       pending.catch(() => this.loading.delete(key));
     }
     await pending;
+    return this.registry.tableFunction(wanted);
   }
 
   private async loadTableFunction(name: string): Promise<void> {

@@ -48,6 +48,7 @@ export function modelCallFunction(options: ModelCallOptions): TableFunctionV1<Bo
     specificationVersion: 'v1',
     name,
     kind: 'lateral',
+    modelArgument: 0,
     bind(call: TableFunctionCall, context: TableFunctionBindContext): BoundModelCall {
       const [first, ...rest] = call.args;
       const model = context.model(first, call);

@@ -1,6 +1,7 @@
 import type { FunctionCall, SelectQuery } from '@lateral/parser';
 import type { EngineContext } from '../engine/engine-context.js';
 import { bindError } from '../expressions/expr-errors.js';
+import { withModelArgument } from '../functions/model-argument.js';
 import { lookupTableFunction } from './bind-lateral.js';
 import type { BindScope } from './bind-scope.js';
 import { tableFunctionBindContext } from './bind-table-function-context.js';
@@ -38,7 +39,7 @@ export function bindAggregateCall(query: SelectQuery, item: AggregateItem, scope
   }
   const fn = lookupTableFunction(name, 'aggregate', location, context);
   const columnAliases = item.alias !== undefined ? [item.alias] : undefined;
-  const bound = fn.bind({ name, kind: 'aggregate', args: item.call.args, location, ...(columnAliases ? { columnAliases } : {}) }, tableFunctionBindContext(scope, context));
+  const bound = fn.bind({ name, kind: 'aggregate', args: withModelArgument(fn, item.call.args), location, ...(columnAliases ? { columnAliases } : {}) }, tableFunctionBindContext(scope, context));
   if (columnAliases && bound.outputColumns.length !== 1) {
     throw bindError('LATERAL_ERR_BIND_ARGUMENTS', `${name} returns ${bound.outputColumns.length} columns: AS names only a one-column result`, location);
   }

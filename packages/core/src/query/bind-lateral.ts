@@ -5,6 +5,7 @@ import { bindError } from '../expressions/expr-errors.js';
 import { scalarFunctionNames } from '../expressions/expr-functions.js';
 import { formatType } from '../expressions/expr-types.js';
 import { NOT_YET_SUPPORTED_FUNCTIONS, tableFunctionPackageFor } from '../functions/function-package.js';
+import { withModelArgument } from '../functions/model-argument.js';
 import type { Column } from '../types/schema.js';
 import type { BindScope, ScopeColumn } from './bind-scope.js';
 import { tableFunctionBindContext } from './bind-table-function-context.js';
@@ -58,7 +59,7 @@ export function bindLateral(
 ): { lateral: BoundTableFunctionCall; columns: ScopeColumn[] } {
   const { name, location } = item.call;
   const fn = lookupTableFunction(name, 'lateral', location, context);
-  const call = { name, kind: 'lateral' as const, args: item.call.args, location, ...(item.columnAliases ? { columnAliases: item.columnAliases } : {}) };
+  const call = { name, kind: 'lateral' as const, args: withModelArgument(fn, item.call.args), location, ...(item.columnAliases ? { columnAliases: item.columnAliases } : {}) };
   const bound = fn.bind(call, tableFunctionBindContext(scope, context));
   const aliases = item.columnAliases;
   if (aliases && aliases.length !== bound.outputColumns.length) {
