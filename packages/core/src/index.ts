@@ -25,6 +25,19 @@ export type {
 export type { TaskV1 } from './contracts/task.js';
 export type { ConnectorV1, TableDefinition, ConnectorContext, TableSink } from './contracts/connector.js';
 export type { LateralPluginV1, PluginRegistrar } from './contracts/plugin.js';
+export type {
+  BoundTableFunction,
+  InferenceRow,
+  InferredRow,
+  ModelCallPlan,
+  TableFunctionArgument,
+  TableFunctionBindContext,
+  TableFunctionBindErrorCode,
+  TableFunctionCall,
+  TableFunctionKind,
+  TableFunctionRunContext,
+  TableFunctionV1,
+} from './contracts/table-function.js';
 
 export { ERROR_CODES } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
@@ -64,6 +77,8 @@ export {
 } from './formats/index.js';
 export type { SinglePromptSpec, FormatPair, EmbeddingSpec } from './formats/index.js';
 export { builtinTasksPlugin, builtinTasks } from './tasks/index.js';
+export { builtinTableFunctions, builtinTableFunctionsPlugin } from './functions/index.js';
+export { tableFunctionPackageFor } from './functions/function-package.js';
 
 export { executeQuery, executeInsert } from './query/index.js';
 export { formatDecimal } from './expressions/expr-exact.js';

@@ -1,6 +1,8 @@
 import type { LateralPluginV1 } from '../contracts/plugin.js';
+import type { TableFunctionV1 } from '../contracts/table-function.js';
 import { LateralError } from '../errors/lateral-error.js';
 import { providerPackageFor, unknownProviderMessage } from '../options/connection-validation.js';
+import { TABLE_FUNCTION_NAME, tableFunctionPackageFor } from '../functions/function-package.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 
 /** Imports a module by specifier (the host's `import()`, so resolution starts from the host package). */
@@ -55,6 +57,52 @@ export class PluginLoader {
     } catch (error) {
       if (LateralError.isInstance(error) && error.code === 'LATERAL_ERR_PROVIDER_UNKNOWN') return;
       throw error;
+    }
+  }
+
+  /**
+   * Makes sure table function `name` is registered, importing `@lateral/function-<name>` (lower
+   * case, `_` → `-`) if needed. A package that is not installed is not an error here: the binder
+   * reports the unknown function at its call, with the package to add. Returns the function.
+   */
+  async ensureTableFunction(name: string): Promise<TableFunctionV1 | undefined> {
+    const wanted = name.trim().toUpperCase();
+    const known = this.registry.tableFunction(wanted);
+    if (known || !TABLE_FUNCTION_NAME.test(wanted)) return known;
+    const key = `table-function:${wanted}`;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.loadTableFunction(wanted);
+      this.loading.set(key, pending);
+      pending.catch(() => this.loading.delete(key));
+    }
+    await pending;
+    return this.registry.tableFunction(wanted);
+  }
+
+  private async loadTableFunction(name: string): Promise<void> {
+    const packageName = tableFunctionPackageFor(name);
+    let module: unknown;
+    try {
+      module = await this.importer(packageName);
+    } catch (error) {
+      if (isModuleNotFound(error, packageName)) return;
+      throw new LateralError({
+        code: 'LATERAL_ERR_PLUGIN_INVALID',
+        message: `Package ${packageName} failed to load: ${error instanceof Error ? error.message : String(error)}`,
+        cause: error,
+      });
+    }
+    const plugin = (module as { plugin?: LateralPluginV1 } | undefined)?.plugin;
+    if (!plugin || typeof plugin.register !== 'function') {
+      throw new LateralError({ code: 'LATERAL_ERR_PLUGIN_INVALID', message: `Package ${packageName} does not export a 'plugin' (LateralPluginV1).` });
+    }
+    this.registry.registerPlugin(plugin);
+    if (!this.registry.tableFunction(name)) {
+      throw new LateralError({
+        code: 'LATERAL_ERR_PLUGIN_INVALID',
+        message: `Package ${packageName} was loaded but does not provide table function ${name} (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
+      });
     }
   }
 

@@ -1,7 +1,9 @@
-import type { ModelRef, Statement } from '@lateral/parser';
+import type { FunctionCall, ModelRef, Statement } from '@lateral/parser';
 import type { MutableCatalog } from '../catalog/mutable-catalog.js';
 import { objectBaseName } from '../catalog/name-lookup.js';
 import { LateralError } from '../errors/lateral-error.js';
+import { scalarFunctionNames } from '../expressions/expr-functions.js';
+import { withModelArgument } from '../functions/model-argument.js';
 import type { PluginLoader } from './plugin-loader.js';
 
 /**
@@ -36,6 +38,12 @@ export async function ensureStatementPlugins(statement: Statement, loader: Plugi
     }
     case 'query':
     case 'insert':
+      for (const call of tableFunctionCalls(statement)) {
+        const fn = await loader.ensureTableFunction(call.name);
+        // A plugin's model argument written as 'name' or `name`: read it as the binder will.
+        const ref = fn ? withModelArgument(fn, call.args)[fn.modelArgument ?? -1] : undefined;
+        if (ref?.type === 'model_ref' && ref !== call.args[fn!.modelArgument!]) await ensureModelProvider(ref, loader, catalog);
+      }
       for (const ref of modelRefs(statement)) await ensureModelProvider(ref, loader, catalog);
       return;
     default:
@@ -60,6 +68,26 @@ async function ensureModelProvider(ref: ModelRef, loader: PluginLoader, catalog:
       throw error;
     }
   }
+}
+
+/**
+ * The names a statement calls that could be table functions: every LATERAL TABLE(fn(...)) and
+ * every call in the select list that is not a scalar function (ML_EVALUATE(...) is an aggregate).
+ */
+export function tableFunctionCalls(node: unknown): FunctionCall[] {
+  const scalar = new Set(scalarFunctionNames());
+  const found: FunctionCall[] = [];
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) for (const each of next) pending.push(each);
+    else if (typeof next === 'object' && next !== null) {
+      const { type, name } = next as { type?: unknown; name?: unknown };
+      if (type === 'call' && typeof name === 'string' && !scalar.has(name)) found.push(next as FunctionCall);
+      for (const [key, value] of Object.entries(next)) if (key !== 'location') pending.push(value);
+    }
+  }
+  return found;
 }
 
 /** Every model reference in a statement, wherever it sits (FROM laterals, nested calls, INSERT ... SELECT). */

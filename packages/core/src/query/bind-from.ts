@@ -4,13 +4,13 @@ import type { EngineContext } from '../engine/engine-context.js';
 import { bindError } from '../expressions/expr-errors.js';
 import type { TableEntry } from '../catalog/catalog.js';
 import { bindLateral } from './bind-lateral.js';
-import { BindScope } from './bind-scope.js';
-import type { BoundLateral, PlanNode } from './plan-nodes.js';
+import { BindScope, tableFunctionKinds } from './bind-scope.js';
+import type { BoundTableFunctionCall, PlanNode } from './plan-nodes.js';
 
 /** The FROM clause: one row source, then the lateral calls in order, each widening the row. */
 export interface BoundFrom {
   source: PlanNode;
-  laterals: Array<{ lateral: BoundLateral; width: number }>;
+  laterals: Array<{ lateral: BoundTableFunctionCall; width: number }>;
   /** Every FROM column, in row order. */
   scope: BindScope;
 }
@@ -43,7 +43,10 @@ function bindTable(ref: TableRef, context: EngineContext): { node: PlanNode; sco
   const columns = table.columns.map((c) => ({ name: c.name, dataType: c.dataType }));
   return {
     node: { kind: 'scan', columns, table, connector },
-    scope: new BindScope(columns.map((c) => ({ relation, name: c.name, type: c.dataType }))),
+    scope: new BindScope(
+      columns.map((c) => ({ relation, name: c.name, type: c.dataType })),
+      tableFunctionKinds(context.registry),
+    ),
   };
 }
 
@@ -53,7 +56,7 @@ function bindTable(ref: TableRef, context: EngineContext): { node: PlanNode; sco
  */
 export function bindFrom(items: readonly FromItem[], context: EngineContext): BoundFrom {
   let source: PlanNode = { kind: 'one_row', columns: [] };
-  let scope = new BindScope([]);
+  let scope = new BindScope([], tableFunctionKinds(context.registry));
   const laterals: BoundFrom['laterals'] = [];
   items.forEach((item, position) => {
     if (item.type === 'table_ref') {

@@ -11,6 +11,7 @@ import type { Column, DataType, Row } from '../types/schema.js';
 import { BindCollector } from './bind-collector.js';
 import { resolveTable } from './bind-from.js';
 import { bindSelect } from './bind-select.js';
+import { tableFunctionKinds } from './bind-scope.js';
 import { compileValuesRows } from './bind-values.js';
 import type { PlanNode } from './plan-nodes.js';
 
@@ -87,7 +88,7 @@ export function bindInsert(statement: InsertStatement, context: EngineContext): 
 
   let plan: PlanNode;
   if (statement.source.type === 'values') {
-    const rows = compileValuesRows(statement.source, collector).map((cells) => {
+    const rows = compileValuesRows(statement.source, collector, tableFunctionKinds(context.registry)).map((cells) => {
       if (cells.length !== width) collector.errors.push(countError(cells.length, cells[0]?.location ?? statement.source.location));
       const converted = cells.slice(0, width).map((cell, j) =>
         collector.attempt(() => {

@@ -2,8 +2,10 @@ import type { ConnectorV1 } from '../contracts/connector.js';
 import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
 import type { LateralPluginV1, PluginRegistrar } from '../contracts/plugin.js';
 import type { ProviderV1 } from '../contracts/provider.js';
+import type { TableFunctionV1 } from '../contracts/table-function.js';
 import type { TaskV1 } from '../contracts/task.js';
 import { LateralError } from '../errors/lateral-error.js';
+import { builtinTableFunctionsPlugin } from '../functions/index.js';
 import { normalizeFormatName, splitWrapper } from './format-name.js';
 
 const SUPPORTED_SPECIFICATION_VERSIONS = new Set(['v1']);
@@ -66,16 +68,24 @@ class FormatIndex<F extends { id: string; aliases: readonly string[]; specificat
 }
 
 /**
- * The kernel's registry of plugins: providers, formats, tasks, connectors. Registration checks the
+ * The kernel's registry of plugins: providers, formats, tasks, connectors, table functions. Registration checks the
  * contract version, duplicate ids and declared dependencies, and returns an unregister handle.
  */
 export class PluginRegistry implements PluginRegistrar {
   private readonly providers = new Map<string, ProviderV1>();
   private readonly tasks = new Map<string, TaskV1>();
   private readonly connectors = new Map<string, ConnectorV1>();
+  /** Keyed by upper-case SQL name. */
+  private readonly tableFunctions = new Map<string, TableFunctionV1>();
   private readonly inputFormats = new FormatIndex<InputFormatV1>('input format');
   private readonly outputFormats = new FormatIndex<OutputFormatV1>('output format');
   private readonly plugins = new Map<string, LateralPluginV1>();
+
+  constructor() {
+    // ML_PREDICT, AI_COMPLETE and AI_EMBEDDING are the dialect's own: every registry starts with
+    // them, registered as a plugin's table functions are.
+    this.registerPlugin(builtinTableFunctionsPlugin);
+  }
 
   registerPlugin(plugin: LateralPluginV1): () => void {
     checkVersion('plugin', plugin.name, plugin.specificationVersion);
@@ -91,6 +101,7 @@ export class PluginRegistry implements PluginRegistrar {
       registerOutputFormat: (f) => remember(this.registerOutputFormat(f)),
       registerTask: (t) => remember(this.registerTask(t)),
       registerConnector: (c) => remember(this.registerConnector(c)),
+      registerTableFunction: (f) => remember(this.registerTableFunction(f)),
     };
     function remember(handle: () => void): () => void {
       handles.push(handle);
@@ -140,6 +151,25 @@ export class PluginRegistry implements PluginRegistrar {
     return () => this.connectors.delete(id);
   }
 
+  registerTableFunction(fn: TableFunctionV1): () => void {
+    checkVersion('table function', fn.name, fn.specificationVersion);
+    const name = fn.name.trim().toUpperCase();
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw invalid(`table function name '${fn.name}' is not a SQL function name (letters, digits and '_').`);
+    if (fn.kind !== 'lateral' && fn.kind !== 'aggregate') throw invalid(`table function '${name}' has kind '${String(fn.kind)}'; expected 'lateral' or 'aggregate'.`);
+    if (this.tableFunctions.has(name)) throw invalid(`table function '${name}' is already registered.`);
+    this.tableFunctions.set(name, fn);
+    return () => this.tableFunctions.delete(name);
+  }
+
+  /** The table function called `name` (any case), if registered. */
+  tableFunction(name: string): TableFunctionV1 | undefined {
+    return this.tableFunctions.get(name.trim().toUpperCase());
+  }
+
+  tableFunctionNames(): string[] {
+    return [...this.tableFunctions.keys()].sort();
+  }
+
   provider(id: string): ProviderV1 | undefined {
     return this.providers.get(id.toLowerCase());
   }
@@ -182,7 +212,7 @@ export class PluginRegistry implements PluginRegistrar {
     return this.connectors.get(id.toLowerCase());
   }
 
-  /** `provider:openai`, `input-format:JSON`, `output-format:JSON`, `task:embedding`, `connector:memory`. */
+  /** `provider:openai`, `input-format:JSON`, `output-format:JSON`, `task:embedding`, `connector:memory`, `table-function:ML_PREDICT`. */
   has(registration: string): boolean {
     const [kind, name = ''] = registration.split(/:(.*)/s);
     switch (kind) {
@@ -196,6 +226,8 @@ export class PluginRegistry implements PluginRegistrar {
         return this.tasks.has(name.toLowerCase());
       case 'connector':
         return this.connectors.has(name.toLowerCase());
+      case 'table-function':
+        return this.tableFunctions.has(name.trim().toUpperCase());
       default:
         return false;
     }
