@@ -23,7 +23,19 @@ export type {
   ProviderCapabilities,
 } from './contracts/provider.js';
 export type { TaskV1 } from './contracts/task.js';
-export type { ConnectorV1, TableDefinition, ConnectorContext, TableSink } from './contracts/connector.js';
+export type {
+  AnyConnector,
+  ConnectorV1,
+  ConnectorV2,
+  TableDefinition,
+  ConnectorContext,
+  TableSink,
+  TableSinkV2,
+  TableSource,
+  SourceBatch,
+  SourcePositions,
+  SecretOptionKeys,
+} from './contracts/connector.js';
 export type { LateralPluginV1, PluginRegistrar } from './contracts/plugin.js';
 
 export { ERROR_CODES } from './errors/error-codes.js';

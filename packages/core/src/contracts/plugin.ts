@@ -1,4 +1,4 @@
-import type { ConnectorV1 } from './connector.js';
+import type { AnyConnector } from './connector.js';
 import type { InputFormatV1, OutputFormatV1 } from './format.js';
 import type { ProviderV1 } from './provider.js';
 import type { TaskV1 } from './task.js';
@@ -9,7 +9,8 @@ export interface PluginRegistrar {
   registerInputFormat(format: InputFormatV1): () => void;
   registerOutputFormat(format: OutputFormatV1): () => void;
   registerTask(task: TaskV1): () => void;
-  registerConnector(connector: ConnectorV1): () => void;
+  /** Contract v2, or v1 (adapted). */
+  registerConnector(connector: AnyConnector): () => void;
 }
 
 /**

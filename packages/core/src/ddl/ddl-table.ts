@@ -2,7 +2,7 @@ import { printDataType, printStringLiteral, type CreateTableStatement, type Desc
 import type { TableEntry } from '../catalog/catalog.js';
 import { matchesLike } from '../catalog/like-pattern.js';
 import { findClash, objectBaseName } from '../catalog/name-lookup.js';
-import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
+import type { ConnectorV2, TableDefinition } from '../contracts/connector.js';
 import type { Diagnostic } from '../contracts/diagnostic.js';
 import type { MessageResult, RowsResult } from '../engine/statement-result.js';
 import { normalizeOptionEntries } from '../options/option-entries.js';
@@ -115,7 +115,7 @@ export function showCreateTable(statement: ShowCreateStatement, context: DdlCont
   return rowsResult(statement, [stringColumn('Create Statement')], [[lines.join('\n')]]);
 }
 
-function connectorOf(table: TableEntry, context: DdlContext): ConnectorV1 | undefined {
+function connectorOf(table: TableEntry, context: DdlContext): ConnectorV2 | undefined {
   return context.engine.registry.connector((table.options.connector ?? DEFAULT_CONNECTOR).trim().toLowerCase());
 }
 

@@ -1,5 +1,5 @@
 import type { FromItem, ObjectName, TableRef } from '@lateral/parser';
-import type { ConnectorV1 } from '../contracts/connector.js';
+import type { ConnectorV2 } from '../contracts/connector.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { bindError } from '../expressions/expr-errors.js';
 import type { TableEntry } from '../catalog/catalog.js';
@@ -18,7 +18,7 @@ export interface BoundFrom {
 const tableName = (name: ObjectName): string => name.parts[name.parts.length - 1]!;
 
 /** The table a name refers to in the catalog, with the connector that stores it. */
-export function resolveTable(name: ObjectName, context: EngineContext): { table: TableEntry; connector: ConnectorV1 } {
+export function resolveTable(name: ObjectName, context: EngineContext): { table: TableEntry; connector: ConnectorV2 } {
   const table = context.catalog.getTable(tableName(name));
   if (!table) {
     const known = context.catalog.listTables().map((t) => t.name);

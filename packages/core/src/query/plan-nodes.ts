@@ -1,5 +1,5 @@
 import type { SourceLocation } from '@lateral/parser';
-import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
+import type { ConnectorV2, TableDefinition } from '../contracts/connector.js';
 import type { ResolvedModel } from '../contracts/resolved-model.js';
 import type { CompiledExpression } from '../expressions/expr-compiled.js';
 import type { InvocationConfig } from '../inference/inference-runtime.js';
@@ -31,7 +31,7 @@ export interface SortKey {
 export type PlanNode =
   | { kind: 'one_row'; columns: Column[] }
   | { kind: 'values'; columns: Column[]; rows: CompiledExpression[][] }
-  | { kind: 'scan'; columns: Column[]; table: TableDefinition; connector: ConnectorV1 }
+  | { kind: 'scan'; columns: Column[]; table: TableDefinition; connector: ConnectorV2 }
   | { kind: 'filter'; columns: Column[]; input: PlanNode; predicate: CompiledExpression }
   | { kind: 'inference'; columns: Column[]; input: PlanNode; lateral: BoundLateral }
   | { kind: 'project'; columns: Column[]; input: PlanNode; expressions: CompiledExpression[] }

@@ -6,6 +6,11 @@ import type { Row } from '../../types/schema.js';
 export interface OperatorContext {
   engine: EngineContext;
   signal?: AbortSignal;
+  /**
+   * Told the positions after each batch a table scan read (contract v2's SourceBatch.positions),
+   * so an INSERT can commit them with its output. The last call is where the read stopped.
+   */
+  onSourcePositions?: (positions: unknown) => void;
 }
 
 /** Rows move between operators in batches; sources cut their output to this size. */
