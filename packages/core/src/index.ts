@@ -81,6 +81,21 @@ export { executeQuery, executeInsert } from './query/index.js';
 export { formatDecimal } from './expressions/expr-exact.js';
 export { hasExactNumbers, jsonValueText } from './expressions/expr-json-text.js';
 export { builtinConnectorsPlugin } from './connectors/connectors-plugin.js';
+export {
+  encodeCsvLines,
+  encodeJsonLines,
+  isWriterDead,
+  LOCAL_HOST,
+  readError,
+  readJsonLines,
+  rowReader,
+  withDataDirWriteLock,
+  type CsvDialect,
+  type JsonReadOptions,
+  type RowOrigin,
+  type WriterIdentity,
+} from './connectors/connector-kit.js';
+export { connectorPackageFor, unknownConnectorMessage } from './engine/plugin-loader.js';
 
 export type { Catalog, ConnectionEntry, ModelEntry, ModelVersionEntry, TableEntry } from './catalog/catalog.js';
 export type { MutableCatalog } from './catalog/mutable-catalog.js';

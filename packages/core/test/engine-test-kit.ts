@@ -18,6 +18,7 @@ import {
   type Row,
   type StatementResult,
 } from '@lateral/core';
+import { plugin as filesystemPlugin } from '@lateral/connector-filesystem';
 import type { PluginLoader } from '../src/engine/plugin-loader.js';
 
 function unusedTransport(): never {
@@ -121,6 +122,8 @@ export function testRegistry(withProviders = true): PluginRegistry {
   registry.registerPlugin(builtinFormatsPlugin);
   registry.registerPlugin(builtinTasksPlugin);
   registry.registerPlugin(builtinConnectorsPlugin);
+  // The filesystem connector is a package (as the CLI loads it by name); tests register it up front.
+  registry.registerPlugin(filesystemPlugin);
   if (withProviders) registry.registerPlugin(testProvidersPlugin);
   return registry;
 }

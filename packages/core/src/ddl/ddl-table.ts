@@ -5,6 +5,7 @@ import { findClash, objectBaseName } from '../catalog/name-lookup.js';
 import type { ConnectorV2, TableDefinition } from '../contracts/connector.js';
 import type { Diagnostic } from '../contracts/diagnostic.js';
 import type { MessageResult, RowsResult } from '../engine/statement-result.js';
+import { unknownConnectorMessage } from '../engine/plugin-loader.js';
 import { normalizeOptionEntries } from '../options/option-entries.js';
 import { LateralError } from '../errors/lateral-error.js';
 import type { DdlContext } from './ddl-context.js';
@@ -33,7 +34,7 @@ export async function createTable(statement: CreateTableStatement, context: DdlC
     diagnostics.push({
       code: 'LATERAL_ERR_OPTION_INVALID',
       option: 'connector',
-      message: `Unknown connector '${connectorId}'. Available connectors: ${known.join(', ') || '(none registered)'}.`,
+      message: `Unknown connector '${connectorId}': ${unknownConnectorMessage(connectorId)} Available connectors: ${known.join(', ') || '(none registered)'}.`,
       expected: known,
     });
   } else if (diagnostics.length === 0) {

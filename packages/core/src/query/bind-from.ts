@@ -1,6 +1,7 @@
 import type { FromItem, ObjectName, TableRef } from '@lateral/parser';
 import type { ConnectorV2 } from '../contracts/connector.js';
 import type { EngineContext } from '../engine/engine-context.js';
+import { unknownConnectorMessage } from '../engine/plugin-loader.js';
 import { bindError } from '../expressions/expr-errors.js';
 import type { TableEntry } from '../catalog/catalog.js';
 import { bindLateral } from './bind-lateral.js';
@@ -32,7 +33,7 @@ export function resolveTable(name: ObjectName, context: EngineContext): { table:
   const connectorId = (table.options['connector'] ?? 'memory').toLowerCase();
   const connector = context.registry.connector(connectorId);
   if (!connector) {
-    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `Table '${table.name}' uses connector '${connectorId}', which is not registered`, name.location);
+    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `Table '${table.name}' uses connector '${connectorId}', which is not registered. ${unknownConnectorMessage(connectorId)}`, name.location);
   }
   return { table, connector };
 }

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtinConnectorsPlugin, PluginRegistry, type ConnectorV2, type Row } from '@lateral/core';
-import { removeDeadInProgressFiles } from '../src/connectors/connector-inprogress-files.js';
-import { LOCAL_HOST } from '../src/store/writer-identity.js';
-import { col, t, table, tempDir } from './query-fixtures.js';
+import { LOCAL_HOST, PluginRegistry, type ConnectorV2, type Row } from '@lateral/core';
+import { plugin, removeDeadInProgressFiles } from '@lateral/connector-filesystem';
+import { col, t, table, tempDir } from '../../core/test/query-fixtures.js';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 let connector: ConnectorV2;
@@ -28,7 +27,7 @@ function deadPid(): number {
 beforeEach(async () => {
   dir = await tempDir();
   const registry = new PluginRegistry();
-  registry.registerPlugin(builtinConnectorsPlugin);
+  registry.registerPlugin(plugin);
   connector = registry.connector('filesystem')!;
 });
 afterEach(() => dir.cleanup());

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ConnectorV2, SourceBatch, TableDefinition } from '../contracts/connector.js';
-import { LateralError } from '../errors/lateral-error.js';
-import type { Row } from '../types/schema.js';
-import { dataStoreFor } from '../store/data-store.js';
-import { openCommitSink, type CommitTarget } from './connector-commit-sink.js';
-import { removeDeadInProgressFiles } from './connector-inprogress-files.js';
-import { encodeCsvLines } from './connector-csv-codec.js';
-import { readCsv } from './connector-csv-reader.js';
-import { filesystemOptions, validateFilesystemOptions, type FilesystemOptions } from './connector-filesystem-options.js';
-import { readJsonLines } from './connector-json-reader.js';
-import { encodeJsonLines } from './connector-row-codec.js';
+import { type ConnectorV2, encodeCsvLines, encodeJsonLines, LateralError, readJsonLines, type Row, type SourceBatch, type TableDefinition, withDataDirWriteLock } from '@lateral/core';
+import { openCommitSink, type CommitTarget } from './filesystem-commit-sink.js';
+import { removeDeadInProgressFiles } from './filesystem-inprogress-files.js';
+import { readCsv } from './filesystem-csv-reader.js';
+import { filesystemOptions, validateFilesystemOptions, type FilesystemOptions } from './filesystem-options.js';
 
 const BATCH_SIZE = 1024;
 
@@ -78,8 +72,7 @@ export const filesystemConnector: ConnectorV2 = {
       return { path, encode };
     };
     if (intoDirectory) return openCommitSink(nextTarget, { mode: 'new-file', exclusively: (work) => work() });
-    const store = dataStoreFor(context.dataDir);
-    return openCommitSink(nextTarget, { mode: 'append', exclusively: (work) => store.write(work, { durable: false }) });
+    return openCommitSink(nextTarget, { mode: 'append', exclusively: (work) => withDataDirWriteLock(context.dataDir, work) });
   },
 };
 

@@ -1,9 +1,8 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { TableSinkV2 } from '../contracts/connector.js';
-import type { Row } from '../types/schema.js';
-import { inProgressPath } from './connector-inprogress-files.js';
+import { type Row, type TableSinkV2 } from '@lateral/core';
+import { inProgressPath } from './filesystem-inprogress-files.js';
 
 /** Encoded text is buffered up to this size: chat results arrive a row at a time. */
 const FLUSH_CHARACTERS = 64 * 1024;
