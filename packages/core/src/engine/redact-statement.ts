@@ -7,11 +7,18 @@ import { endpointCredentialSpans, type TextSpan } from '../options/endpoint-cred
 const SECRET_KEY_END = /(key|secret|password|passwd|pwd|token|credentials?)$/;
 const SECRET_KEY_WORD = /secret|password|credential/;
 
-/** `api-key`, `aws-secret-key`, `service-key`, `openai.api_key`, `client-secret`, `password`, ...; not `max_tokens`. */
+/** Keys whose last two parts name a credential: Kafka's `properties.sasl.jaas.config` (it holds the password). */
+const SECRET_KEY_TAIL = /(^|\.)jaas\.config$/;
+
+/**
+ * `api-key`, `aws-secret-key`, `service-key`, `openai.api_key`, `client-secret`, `password`,
+ * `properties.sasl.jaas.config`, `properties.ssl.key.password`, ...; not `max_tokens`. The one rule
+ * for connection, model and table options (CREATE TABLE keeps these values in the store's secrets).
+ */
 export function isSecretOptionKey(key: string): boolean {
   const normalized = key.trim().toLowerCase().replace(/_/g, '-');
   const last = normalized.slice(normalized.lastIndexOf('.') + 1);
-  return DIALECT_SECRET_KEYS.includes(last) || SECRET_KEY_END.test(last) || SECRET_KEY_WORD.test(last);
+  return DIALECT_SECRET_KEYS.includes(last) || SECRET_KEY_END.test(last) || SECRET_KEY_WORD.test(last) || SECRET_KEY_TAIL.test(normalized);
 }
 
 function isEndpointKey(key: string): boolean {

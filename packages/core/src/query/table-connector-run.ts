@@ -3,6 +3,7 @@ import type { EngineContext } from '../engine/engine-context.js';
 import { LateralError } from '../errors/lateral-error.js';
 import { maskSecrets } from '../errors/mask-secrets.js';
 import { resolveEnvReferences } from '../options/env-reference.js';
+import { isTableSecretOption } from '../options/table-secret-options.js';
 
 /** A table as its connector is handed it for one read or one INSERT, and how to mask its secrets. */
 export interface ConnectorRun {
@@ -28,7 +29,7 @@ export function connectorRun(table: TableDefinition, engine: EngineContext, sign
   for (const [key, value] of Object.entries(stored)) options[key] = resolveEnvReferences(value, engine.environment, { owner, option: key });
   const secretKeys = new Set(engine.catalog.getTable(table.name)?.secretKeys ?? []);
   const secrets = Object.entries(options)
-    .filter(([key]) => secretKeys.has(key))
+    .filter(([key]) => secretKeys.has(key) || isTableSecretOption(key))
     .map(([, value]) => value);
   const resolved: TableDefinition = { ...table, options };
   return {
