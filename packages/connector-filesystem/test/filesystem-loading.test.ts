@@ -64,12 +64,12 @@ describe("'connector' = 'filesystem' loads @lateral/connector-filesystem by the 
 
   it('ensureConnector fails with LATERAL_ERR_CONNECTOR_UNKNOWN naming the package, and refuses ids that are not plain words', async () => {
     const loader = new PluginLoader(coreRegistry(), (specifier) => import(specifier));
-    const missing = await loader.ensureConnector('nosuch').catch((caught: unknown) => caught as { code: string; message: string; details: unknown });
-    expect(missing.code).toBe('LATERAL_ERR_CONNECTOR_UNKNOWN');
-    expect(missing.message).toBe("Connector 'nosuch' is not installed: add @lateral/connector-nosuch (pnpm add @lateral/connector-nosuch).");
-    expect(missing.details).toEqual({ connector: 'nosuch', package: '@lateral/connector-nosuch' });
-    const path = await loader.ensureConnector('../core').catch((caught: unknown) => caught as { code: string });
-    expect(path.code).toBe('LATERAL_ERR_CONNECTOR_UNKNOWN');
+    await expect(loader.ensureConnector('nosuch')).rejects.toMatchObject({
+      code: 'LATERAL_ERR_CONNECTOR_UNKNOWN',
+      message: "Connector 'nosuch' is not installed: add @lateral/connector-nosuch (pnpm add @lateral/connector-nosuch).",
+      details: { connector: 'nosuch', package: '@lateral/connector-nosuch' },
+    });
+    await expect(loader.ensureConnector('../core')).rejects.toMatchObject({ code: 'LATERAL_ERR_CONNECTOR_UNKNOWN' });
   });
 
   it('checks the loaded plugin: its declared dependencies, the contract version, that it provides the connector', async () => {

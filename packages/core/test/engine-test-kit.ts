@@ -18,7 +18,8 @@ import {
   type Row,
   type StatementResult,
 } from '@lateral/core';
-import { plugin as filesystemPlugin } from '@lateral/connector-filesystem';
+// A relative import: core does not depend on the package (the package depends on core).
+import { plugin as filesystemPlugin } from '../../connector-filesystem/src/index.js';
 import type { PluginLoader } from '../src/engine/plugin-loader.js';
 
 function unusedTransport(): never {

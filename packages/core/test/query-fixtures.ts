@@ -17,7 +17,8 @@ import {
   type ResolvedModel,
   type Row,
 } from '@lateral/core';
-import { plugin as filesystemPlugin } from '@lateral/connector-filesystem';
+// A relative import: core does not depend on the package (the package depends on core).
+import { plugin as filesystemPlugin } from '../../connector-filesystem/src/index.js';
 import type { Catalog, ModelEntry, TableEntry } from '../src/catalog/catalog.js';
 import type { EngineContext } from '../src/engine/engine-context.js';
 import type { InferenceInput, InferenceOutput, InferenceRuntime, InvocationConfig } from '../src/inference/inference-runtime.js';
