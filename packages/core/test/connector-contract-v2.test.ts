@@ -4,7 +4,12 @@ import { openEngine, rowsOf, run, temporaryDataDir, testRegistry } from './engin
 import { col, t, table, tempDir } from './query-fixtures.js';
 import { storedChunkCount } from './store-test-kit.js';
 
-type Call = { call: 'write'; rows: Row[] } | { call: 'flush' } | { call: 'commit'; positions: unknown } | { call: 'abort' };
+type Call =
+  | { call: 'write'; rows: Row[] }
+  | { call: 'flush' }
+  | { call: 'commit'; positions: unknown }
+  | { call: 'abort' }
+  | { call: 'source committed'; positions: unknown };
 
 /** A log-like source (three batches, each with the offset after it) and a sink that records every call. */
 function probeConnector(calls: Call[], options: { failOnRow?: number } = {}): ConnectorV2 {
@@ -21,6 +26,7 @@ function probeConnector(calls: Call[], options: { failOnRow?: number } = {}): Co
           yield { rows: [[offset]], positions: { partition0: offset + 1 } };
         }
       },
+      committed: async (positions) => void calls.push({ call: 'source committed', positions }),
     }),
     openSink: async () => ({
       write: async (rows) => void calls.push({ call: 'write', rows }),
@@ -38,18 +44,21 @@ beforeEach(async () => {
 afterEach(() => data.cleanup());
 
 describe('contract v2 through INSERT INTO ... SELECT', () => {
-  it('a bounded INSERT writes every batch, flushes, then commits once with the positions where the read stopped', async () => {
+  it('a bounded INSERT writes every batch, flushes, commits once with the positions where the read stopped, then tells the source', async () => {
     const calls: Call[] = [];
     const registry = testRegistry();
     registry.registerConnector(probeConnector(calls));
     const engine = await openEngine(data.dir, { registry });
     await run(engine, "CREATE TABLE src (id INT) WITH ('connector' = 'probe'); CREATE TABLE dst (id INT) WITH ('connector' = 'probe');");
     await run(engine, 'INSERT INTO dst SELECT id FROM src');
-    expect(calls.map((entry) => entry.call)).toEqual(['write', 'write', 'write', 'flush', 'commit']);
-    expect(calls.at(-1)).toEqual({ call: 'commit', positions: { partition0: 3 } });
+    expect(calls.map((entry) => entry.call)).toEqual(['write', 'write', 'write', 'flush', 'commit', 'source committed']);
+    expect(calls.slice(-2)).toEqual([
+      { call: 'commit', positions: { partition0: 3 } },
+      { call: 'source committed', positions: { partition0: 3 } },
+    ]);
   });
 
-  it('a failed read aborts the sink and commits nothing', async () => {
+  it('a failed read aborts the sink and commits nothing, at the sink or at the source', async () => {
     const calls: Call[] = [];
     const registry = testRegistry();
     registry.registerConnector(probeConnector(calls, { failOnRow: 2 }));

@@ -46,6 +46,13 @@ export interface TableSource {
   readonly bounded: boolean;
   /** Batches of rows, pulled (backpressure: the source reads ahead only when asked). */
   read(): AsyncIterable<SourceBatch>;
+  /**
+   * Told once the sink committed the output made from the rows up to `positions` (durable and
+   * visible): a source that keeps its own positions (a Kafka consumer group's offsets) commits
+   * them now and never before, so a crash in between re-reads rows (at-least-once), never loses
+   * them. A sink that stores positions itself (exactly-once) got them in `commit`.
+   */
+  committed?(positions: SourcePositions): Promise<void>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { InsertStatement } from '@lateral/parser';
-import type { TableSinkV2 } from '../contracts/connector.js';
+import type { TableSinkV2, TableSource } from '../contracts/connector.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import type { MessageResult } from '../engine/statement-result.js';
 import { LateralError } from '../errors/lateral-error.js';
@@ -15,9 +15,9 @@ function ioError(action: string, table: string): (reason: string) => LateralErro
 /**
  * INSERT INTO: streams the source rows into the table's sink batch by batch (contract v2). The
  * source is bounded, so the sink is flushed (a durable point) and committed once, with the
- * positions where the read stopped, only when every row was written; on any failure (a model call
- * that failed after its retries, a bad value, cancellation) it is aborted and the table keeps its
- * previous content.
+ * positions where the read stopped, only when every row was written, and then the source is told
+ * those positions are committed; on any failure (a model call that failed after its retries, a bad
+ * value, cancellation) the sink is aborted and the table keeps its previous content.
  */
 export async function executeInsert(statement: InsertStatement, context: EngineContext): Promise<MessageResult> {
   const { table, connector, plan } = bindInsert(statement, context);
@@ -30,8 +30,13 @@ export async function executeInsert(statement: InsertStatement, context: EngineC
   }
   let count = 0;
   let positions: unknown;
+  let source: TableSource | undefined;
+  const onSourcePositions = (latest: unknown, from: TableSource) => {
+    positions = latest;
+    source = from;
+  };
   try {
-    const batches = executePlan(plan, { engine: context, signal: context.signal, onSourcePositions: (latest) => (positions = latest) });
+    const batches = executePlan(plan, { engine: context, signal: context.signal, onSourcePositions });
     for await (const batch of batches) {
       throwIfAborted(context.signal);
       await sink.write(batch);
@@ -43,6 +48,8 @@ export async function executeInsert(statement: InsertStatement, context: EngineC
     await sink.abort().catch(() => undefined);
     throw run.masked(error, withCause(ioError('Writing', table.name), error));
   }
+  // Only now may the source commit what it read (at-least-once): the output is durable and visible.
+  if (source?.committed && positions !== undefined) await source.committed(positions);
   return { kind: 'message', statement, message: `${count} ${count === 1 ? 'row' : 'rows'} inserted into ${table.name}` };
 }
 

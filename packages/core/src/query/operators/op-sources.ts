@@ -27,7 +27,7 @@ export async function* scanOperator(node: Extract<PlanNode, { kind: 'scan' }>, c
     const source = node.connector.source(run.table, run.context);
     for await (const batch of source.read()) {
       throwIfAborted(context.signal);
-      if (batch.positions !== undefined) context.onSourcePositions?.(batch.positions);
+      if (batch.positions !== undefined) context.onSourcePositions?.(batch.positions, source);
       if (batch.rows.length > 0) yield batch.rows;
     }
   } catch (error) {
