@@ -53,6 +53,19 @@ describe("'connector' = 'filesystem' loads @lateral/connector-filesystem by the 
     expect(await rowsOf(engine, 'SELECT id FROM src')).toEqual([[7]]);
   });
 
+  it('a query on a table whose connector package is not installed names the package to add', async () => {
+    const first = await openEngine(data.dir);
+    await run(first, `CREATE TABLE src (id INT) WITH ('connector' = 'filesystem', 'path' = '${join(data.dir, '..', 'x.json')}', 'format' = 'json')`);
+    const registry = coreRegistry();
+    const notInstalled = async (specifier: string) => {
+      throw Object.assign(new Error(`Cannot find package '${specifier}' imported from /app/index.js`), { code: 'ERR_MODULE_NOT_FOUND' });
+    };
+    const engine = await openEngine(data.dir, { registry, pluginLoader: new PluginLoader(registry, notInstalled) });
+    const [error] = errorsOf(await failureOf(engine, 'SELECT id FROM src'));
+    expect(error?.message).toContain("Table 'src' uses connector 'filesystem', which is not registered.");
+    expect(error?.message).toContain('add @lateral/connector-filesystem (pnpm add @lateral/connector-filesystem)');
+  });
+
   it("names the package to add for a connector that is not installed ('connector' = 'nosuch')", async () => {
     const registry = coreRegistry();
     const engine = await openEngine(data.dir, { registry, pluginLoader: new PluginLoader(registry, (specifier) => import(specifier)) });
