@@ -69,8 +69,8 @@ describe('table options that are secrets', () => {
     for (const key of ['connector', 'topic', 'key.format', 'key.fields', 'value.format', 'path', 'format', 'csv.field-delimiter', 'properties.bootstrap.servers', 'scan.startup.mode']) {
       expect(isTableSecretOption(key), key).toBe(false);
     }
-    expect(isTableSecretOption('properties.custom.auth', ['properties.*.auth'])).toBe(true);
-    expect(isTableSecretOption('properties.custom.auth')).toBe(false);
+    expect(isTableSecretOption('properties.custom.name', ['properties.*.name'])).toBe(true);
+    expect(isTableSecretOption('properties.custom.name')).toBe(false);
   });
 
   it('CREATE TABLE keeps their values in the store secrets, in the transaction of the catalog entry; the catalog holds none', async () => {
@@ -133,11 +133,16 @@ describe('table options that are secrets', () => {
     expect(LateralError.isInstance(error) && String((error as Error).cause ?? '')).not.toContain('hunter2');
   });
 
-  it('the statement text kept on errors and traces masks them', () => {
+  it('the statement text kept on errors and traces masks them, the keys the connector declared too once it is registered', async () => {
+    const before = redactSecretValues(CREATE.replace("'properties.custom.auth'", "'properties.other.auth'"));
+    expect(before).not.toContain('hunter2');
+    expect(before).not.toContain('plain-password-1');
+    expect(before).toContain("'topic' = 'events'");
+    await engineWith();
     const redacted = redactSecretValues(CREATE);
-    expect(redacted).not.toContain('hunter2');
-    expect(redacted).not.toContain('plain-password-1');
+    expect(redacted).not.toContain('declared-secret-value');
     expect(redacted).toContain("'topic' = 'events'");
+    expect(isTableSecretOption('properties.custom.auth')).toBe(true);
   });
 
   it('DROP TABLE removes its secrets with it', async () => {

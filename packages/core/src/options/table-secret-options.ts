@@ -1,16 +1,5 @@
 import type { ConnectorV2, SecretOptionKeys } from '../contracts/connector.js';
-import { isSecretOptionKey } from '../engine/redact-statement.js';
-
-/** `properties.*.password` → a RegExp; `*` stands for any characters, the rest is literal. */
-function patternOf(key: string): RegExp {
-  const source = key
-    .trim()
-    .toLowerCase()
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`);
-}
+import { isSecretOptionKey, secretKeyPattern } from '../engine/redact-statement.js';
 
 /**
  * Whether a table option's value is a secret: the connector declares it (`secretOptions`: exact
@@ -20,7 +9,7 @@ function patternOf(key: string): RegExp {
 export function isTableSecretOption(key: string, declared: SecretOptionKeys = []): boolean {
   const lower = key.trim().toLowerCase();
   if (lower === 'connector') return false;
-  return isSecretOptionKey(lower) || declared.some((pattern) => patternOf(pattern).test(lower));
+  return isSecretOptionKey(lower) || declared.some((pattern) => secretKeyPattern(pattern).test(lower));
 }
 
 /** A table's options split as the catalog keeps them: plain options, and secret values for the store's secrets. */

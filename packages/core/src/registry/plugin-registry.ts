@@ -4,6 +4,7 @@ import type { LateralPluginV1, PluginRegistrar } from '../contracts/plugin.js';
 import type { ProviderV1 } from '../contracts/provider.js';
 import type { TaskV1 } from '../contracts/task.js';
 import { LateralError } from '../errors/lateral-error.js';
+import { declareSecretOptionKeys } from '../engine/redact-statement.js';
 import { adaptConnectorV1 } from './connector-v1-adapter.js';
 import { normalizeFormatName, splitWrapper } from './format-name.js';
 
@@ -141,6 +142,8 @@ export class PluginRegistry implements PluginRegistrar {
     const id = connector.id.toLowerCase();
     if (this.connectors.has(id)) throw invalid(`connector '${id}' is already registered.`);
     this.connectors.set(id, connector.specificationVersion === 'v1' ? adaptConnectorV1(connector) : connector);
+    // Statement text that sets these options is masked too (errors, history, traces).
+    if (connector.specificationVersion === 'v2' && connector.secretOptions) declareSecretOptionKeys(connector.secretOptions);
     return () => this.connectors.delete(id);
   }
 
