@@ -8,6 +8,7 @@ const sourceAliases = [
   { find: /^@lateral\/core$/, replacement: fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
   { find: /^@lateral\/parser$/, replacement: fileURLToPath(new URL('./packages/parser/src/index.ts', import.meta.url)) },
   { find: /^@lateral\/provider-utils$/, replacement: fileURLToPath(new URL('./packages/provider-utils/src/index.ts', import.meta.url)) },
+  { find: /^@lateral\/connector-filesystem$/, replacement: fileURLToPath(new URL('./packages/connector-filesystem/src/index.ts', import.meta.url)) },
   ...providers.map((id) => ({
     find: new RegExp(`^@lateral/provider-${id}$`),
     replacement: fileURLToPath(new URL(`./packages/provider-${id}/src/index.ts`, import.meta.url)),

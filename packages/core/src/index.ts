@@ -23,7 +23,19 @@ export type {
   ProviderCapabilities,
 } from './contracts/provider.js';
 export type { TaskV1 } from './contracts/task.js';
-export type { ConnectorV1, TableDefinition, ConnectorContext, TableSink } from './contracts/connector.js';
+export type {
+  AnyConnector,
+  ConnectorV1,
+  ConnectorV2,
+  TableDefinition,
+  ConnectorContext,
+  TableSink,
+  TableSinkV2,
+  TableSource,
+  SourceBatch,
+  SourcePositions,
+  SecretOptionKeys,
+} from './contracts/connector.js';
 export type { LateralPluginV1, PluginRegistrar } from './contracts/plugin.js';
 export type {
   BoundTableFunction,
@@ -84,6 +96,21 @@ export { executeQuery, executeInsert } from './query/index.js';
 export { formatDecimal } from './expressions/expr-exact.js';
 export { hasExactNumbers, jsonValueText } from './expressions/expr-json-text.js';
 export { builtinConnectorsPlugin } from './connectors/connectors-plugin.js';
+export {
+  encodeCsvLines,
+  encodeJsonLines,
+  isWriterDead,
+  LOCAL_HOST,
+  readError,
+  readJsonLines,
+  rowReader,
+  withDataDirWriteLock,
+  type CsvDialect,
+  type JsonReadOptions,
+  type RowOrigin,
+  type WriterIdentity,
+} from './connectors/connector-kit.js';
+export { connectorPackageFor, unknownConnectorMessage } from './engine/plugin-loader.js';
 
 export type { Catalog, ConnectionEntry, ModelEntry, ModelVersionEntry, TableEntry } from './catalog/catalog.js';
 export type { MutableCatalog } from './catalog/mutable-catalog.js';

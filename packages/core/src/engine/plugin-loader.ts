@@ -61,6 +61,28 @@ export class PluginLoader {
   }
 
   /**
+   * Makes sure connector `id` is registered (`'connector' = 'y'`), importing `@lateral/connector-y`
+   * if no plugin registered it yet (memory is core's). The package's plugin is registered through
+   * the registry, which checks its contract version and declared dependencies. A package that is
+   * not installed fails with LATERAL_ERR_CONNECTOR_UNKNOWN naming the package to add.
+   */
+  async ensureConnector(id: string): Promise<void> {
+    const connectorId = id.trim().toLowerCase();
+    if (this.registry.connector(connectorId)) return;
+    if (!PROVIDER_ID.test(connectorId)) {
+      throw new LateralError({ code: 'LATERAL_ERR_CONNECTOR_UNKNOWN', message: `'${id}' is not a valid connector id (letters, digits, '-' and '_').` });
+    }
+    const key = `connector:${connectorId}`;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.loadConnector(connectorId);
+      this.loading.set(key, pending);
+      pending.catch(() => this.loading.delete(key));
+    }
+    await pending;
+  }
+
+  /**
    * Makes sure table function `name` is registered, importing `@lateral/function-<name>` (lower
    * case, `_` → `-`) if needed. A package that is not installed is not an error here: the binder
    * reports the unknown function at its call, with the package to add. Returns the function.
@@ -159,6 +181,51 @@ export class PluginLoader {
       }
     }
   }
+  /** Imports a connector package and registers the `plugin` it exports (the registry checks version and dependencies). */
+  private async loadConnector(connectorId: string): Promise<void> {
+    const packageName = connectorPackageFor(connectorId);
+    let module: unknown;
+    try {
+      module = await this.importer(packageName);
+    } catch (error) {
+      if (isModuleNotFound(error, packageName)) throw unknownConnectorError(connectorId, error);
+      throw new LateralError({
+        code: 'LATERAL_ERR_PLUGIN_INVALID',
+        message: `Package ${packageName} failed to load: ${error instanceof Error ? error.message : String(error)}`,
+        cause: error,
+      });
+    }
+    const plugin = (module as { plugin?: LateralPluginV1 } | undefined)?.plugin;
+    if (!plugin || typeof plugin.register !== 'function') {
+      throw new LateralError({ code: 'LATERAL_ERR_PLUGIN_INVALID', message: `Package ${packageName} does not export a 'plugin' (LateralPluginV1).` });
+    }
+    this.registry.registerPlugin(plugin);
+    if (!this.registry.connector(connectorId)) {
+      throw new LateralError({
+        code: 'LATERAL_ERR_PLUGIN_INVALID',
+        message: `Package ${packageName} was loaded but does not provide connector '${connectorId}' (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
+      });
+    }
+  }
+}
+
+/** The naming rule for connectors: `'connector' = 'y'` is served by `@lateral/connector-y`. */
+export function connectorPackageFor(id: string): string {
+  return `@lateral/connector-${id}`;
+}
+
+export function unknownConnectorMessage(id: string): string {
+  const packageName = connectorPackageFor(id);
+  return `Connector '${id}' is not installed: add ${packageName} (pnpm add ${packageName}).`;
+}
+
+function unknownConnectorError(id: string, cause: unknown): LateralError {
+  return new LateralError({
+    code: 'LATERAL_ERR_CONNECTOR_UNKNOWN',
+    message: unknownConnectorMessage(id),
+    details: { connector: id, package: connectorPackageFor(id) },
+    cause,
+  });
 }
 
 /** ERR_MODULE_NOT_FOUND for the package itself, not for a dependency missing inside it. */

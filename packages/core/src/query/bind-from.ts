@@ -1,6 +1,7 @@
 import type { FromItem, ObjectName, TableRef } from '@lateral/parser';
-import type { ConnectorV1 } from '../contracts/connector.js';
+import type { ConnectorV2 } from '../contracts/connector.js';
 import type { EngineContext } from '../engine/engine-context.js';
+import { unknownConnectorMessage } from '../engine/plugin-loader.js';
 import { bindError } from '../expressions/expr-errors.js';
 import type { TableEntry } from '../catalog/catalog.js';
 import { bindLateral } from './bind-lateral.js';
@@ -18,7 +19,7 @@ export interface BoundFrom {
 const tableName = (name: ObjectName): string => name.parts[name.parts.length - 1]!;
 
 /** The table a name refers to in the catalog, with the connector that stores it. */
-export function resolveTable(name: ObjectName, context: EngineContext): { table: TableEntry; connector: ConnectorV1 } {
+export function resolveTable(name: ObjectName, context: EngineContext): { table: TableEntry; connector: ConnectorV2 } {
   const table = context.catalog.getTable(tableName(name));
   if (!table) {
     const known = context.catalog.listTables().map((t) => t.name);
@@ -32,7 +33,7 @@ export function resolveTable(name: ObjectName, context: EngineContext): { table:
   const connectorId = (table.options['connector'] ?? 'memory').toLowerCase();
   const connector = context.registry.connector(connectorId);
   if (!connector) {
-    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `Table '${table.name}' uses connector '${connectorId}', which is not registered`, name.location);
+    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `Table '${table.name}' uses connector '${connectorId}', which is not registered. ${unknownConnectorMessage(connectorId)}`, name.location);
   }
   return { table, connector };
 }

@@ -1,6 +1,6 @@
 import type { InsertStatement, SourceLocation } from '@lateral/parser';
 import type { TableEntry } from '../catalog/catalog.js';
-import type { ConnectorV1 } from '../contracts/connector.js';
+import type { ConnectorV2 } from '../contracts/connector.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { coerceExpression, isImplicitlyCastable, isTypeImplicitlyCastable } from '../expressions/expr-coerce.js';
 import { constantExpression, type CompiledExpression } from '../expressions/expr-compiled.js';
@@ -17,7 +17,7 @@ import type { PlanNode } from './plan-nodes.js';
 
 export interface BoundInsert {
   table: TableEntry;
-  connector: ConnectorV1;
+  connector: ConnectorV2;
   /** Produces rows in the table's own column order and types. */
   plan: PlanNode;
 }

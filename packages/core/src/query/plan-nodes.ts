@@ -1,5 +1,6 @@
 import type { SourceLocation } from '@lateral/parser';
-import type { ConnectorV1, TableDefinition } from '../contracts/connector.js';
+import type { ConnectorV2, TableDefinition } from '../contracts/connector.js';
+import type { ResolvedModel } from '../contracts/resolved-model.js';
 import type { BoundTableFunction, TableFunctionV1 } from '../contracts/table-function.js';
 import type { CompiledExpression } from '../expressions/expr-compiled.js';
 import type { Column } from '../types/schema.js';
@@ -27,7 +28,7 @@ export interface SortKey {
 export type PlanNode =
   | { kind: 'one_row'; columns: Column[] }
   | { kind: 'values'; columns: Column[]; rows: CompiledExpression[][] }
-  | { kind: 'scan'; columns: Column[]; table: TableDefinition; connector: ConnectorV1 }
+  | { kind: 'scan'; columns: Column[]; table: TableDefinition; connector: ConnectorV2 }
   | { kind: 'filter'; columns: Column[]; input: PlanNode; predicate: CompiledExpression }
   /** A lateral call (columns: input + outputs) or an aggregate (columns: its outputs). */
   | { kind: 'table_function'; columns: Column[]; input: PlanNode; call: BoundTableFunctionCall }

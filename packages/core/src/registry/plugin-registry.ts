@@ -1,14 +1,18 @@
-import type { ConnectorV1 } from '../contracts/connector.js';
+import type { AnyConnector, ConnectorV2 } from '../contracts/connector.js';
 import type { InputFormatV1, OutputFormatV1 } from '../contracts/format.js';
 import type { LateralPluginV1, PluginRegistrar } from '../contracts/plugin.js';
 import type { ProviderV1 } from '../contracts/provider.js';
 import type { TableFunctionV1 } from '../contracts/table-function.js';
 import type { TaskV1 } from '../contracts/task.js';
 import { LateralError } from '../errors/lateral-error.js';
+import { declareSecretOptionKeys } from '../engine/redact-statement.js';
+import { adaptConnectorV1 } from './connector-v1-adapter.js';
 import { builtinTableFunctionsPlugin } from '../functions/index.js';
 import { normalizeFormatName, splitWrapper } from './format-name.js';
 
 const SUPPORTED_SPECIFICATION_VERSIONS = new Set(['v1']);
+/** Connectors: v2 (streams: bounded, positions, flush/commit), and v1 through an adapter. */
+const SUPPORTED_CONNECTOR_VERSIONS = new Set(['v1', 'v2']);
 
 /** A resolved format reference: the format plus the wrapper from `NAME:wrapper` or from its alias. */
 export interface FormatRef<F> {
@@ -20,9 +24,9 @@ function invalid(message: string): LateralError {
   return new LateralError({ code: 'LATERAL_ERR_PLUGIN_INVALID', message });
 }
 
-function checkVersion(kind: string, id: string, version: string): void {
-  if (!SUPPORTED_SPECIFICATION_VERSIONS.has(version)) {
-    throw invalid(`${kind} '${id}' implements contract ${version}; this kernel supports ${[...SUPPORTED_SPECIFICATION_VERSIONS].join(', ')}.`);
+function checkVersion(kind: string, id: string, version: string, supported: ReadonlySet<string> = SUPPORTED_SPECIFICATION_VERSIONS): void {
+  if (!supported.has(version)) {
+    throw invalid(`${kind} '${id}' implements contract ${version}; this kernel supports ${[...supported].join(', ')}.`);
   }
 }
 
@@ -74,7 +78,7 @@ class FormatIndex<F extends { id: string; aliases: readonly string[]; specificat
 export class PluginRegistry implements PluginRegistrar {
   private readonly providers = new Map<string, ProviderV1>();
   private readonly tasks = new Map<string, TaskV1>();
-  private readonly connectors = new Map<string, ConnectorV1>();
+  private readonly connectors = new Map<string, ConnectorV2>();
   /** Keyed by upper-case SQL name. */
   private readonly tableFunctions = new Map<string, TableFunctionV1>();
   private readonly inputFormats = new FormatIndex<InputFormatV1>('input format');
@@ -143,11 +147,14 @@ export class PluginRegistry implements PluginRegistrar {
     return () => this.tasks.delete(task.id);
   }
 
-  registerConnector(connector: ConnectorV1): () => void {
-    checkVersion('connector', connector.id, connector.specificationVersion);
+  /** A v1 connector is kept adapted to v2: the kernel calls one contract. */
+  registerConnector(connector: AnyConnector): () => void {
+    checkVersion('connector', connector.id, connector.specificationVersion, SUPPORTED_CONNECTOR_VERSIONS);
     const id = connector.id.toLowerCase();
     if (this.connectors.has(id)) throw invalid(`connector '${id}' is already registered.`);
-    this.connectors.set(id, connector);
+    this.connectors.set(id, connector.specificationVersion === 'v1' ? adaptConnectorV1(connector) : connector);
+    // Statement text that sets these options is masked too (errors, history, traces).
+    if (connector.specificationVersion === 'v2' && connector.secretOptions) declareSecretOptionKeys(connector.secretOptions);
     return () => this.connectors.delete(id);
   }
 
@@ -208,7 +215,7 @@ export class PluginRegistry implements PluginRegistrar {
     return [...this.connectors.keys()].sort();
   }
 
-  connector(id: string): ConnectorV1 | undefined {
+  connector(id: string): ConnectorV2 | undefined {
     return this.connectors.get(id.toLowerCase());
   }
 

@@ -1,8 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { TableDefinition } from '../contracts/connector.js';
-import type { Diagnostic } from '../contracts/diagnostic.js';
-import { LateralError } from '../errors/lateral-error.js';
-import type { CsvDialect } from './connector-csv-codec.js';
+import { type CsvDialect, type Diagnostic, LateralError, type TableDefinition } from '@lateral/core';
 
 /** Flink's filesystem connector keys that Lateral reads (format keys keep Flink's `csv.` / `json.` prefixes). */
 const COMMON_KEYS = ['connector', 'path', 'format'];

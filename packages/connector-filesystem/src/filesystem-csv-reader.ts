@@ -1,10 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse, type CastingContext } from 'csv-parse';
-import type { TableDefinition } from '../contracts/connector.js';
-import { LateralError } from '../errors/lateral-error.js';
-import type { Row } from '../types/schema.js';
-import type { FilesystemOptions } from './connector-filesystem-options.js';
-import { readError, rowReader } from './connector-row-codec.js';
+import { LateralError, readError, type Row, rowReader, type TableDefinition } from '@lateral/core';
+import type { FilesystemOptions } from './filesystem-options.js';
 
 /**
  * Reads RFC 4180 CSV without a header (as Flink's csv format): fields in column order, an empty
