@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { LateralPluginV1, ProviderV1 } from '@lateral/core';
+import type { ConnectorV2, LateralPluginV1, ProviderV1 } from '@lateral/core';
 import { FAKE_STARTERS } from './fakes/registry.js';
 
 /**
@@ -81,5 +81,68 @@ describe.each(providerIds)('packages/provider-%s', (id) => {
     if (provider && !provider.requiresConnection) return;
     expect(existsSync(join(ROOT, `test/fakes/${id}-fake.ts`)), `test/fakes/${id}-fake.ts`).toBe(true);
     expect(Object.keys(FAKE_STARTERS), 'test/fakes/registry.ts').toContain(id);
+  });
+});
+
+/**
+ * Connector packages (`packages/connector-*`, loaded for `'connector' = '<id>'`) share one layout
+ * too: the plugin, the connector (contract v2), its options, a README listing every option.
+ */
+const connectorIds = readdirSync(join(ROOT, 'packages'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name.startsWith('connector-'))
+  .map((entry) => entry.name.slice('connector-'.length))
+  .sort();
+
+describe('connector packages', () => {
+  it('exist (the filesystem connector is one)', () => {
+    expect(connectorIds).toContain('filesystem');
+  });
+});
+
+describe.each(connectorIds)('packages/connector-%s', (id) => {
+  const dir = `packages/connector-${id}`;
+
+  it('has the layout files and tests named test/<id>-*.test.ts', () => {
+    const expected = ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts', 'src/version.ts', `src/${id}-plugin.ts`, `src/${id}-connector.ts`, `src/${id}-options.ts`];
+    expect(expected.filter((file) => !existsSync(join(ROOT, dir, file))), `missing in ${dir}`).toEqual([]);
+    const testDir = join(ROOT, dir, 'test');
+    const tests = existsSync(testDir) ? readdirSync(testDir).filter((file) => file.startsWith(`${id}-`) && file.endsWith('.test.ts')) : [];
+    expect(tests.length, `no test/${id}-*.test.ts in ${dir}`).toBeGreaterThan(0);
+  });
+
+  it('names the package after the connector, keeps VERSION equal to package.json, exports explicitly', () => {
+    const manifest = JSON.parse(read(`${dir}/package.json`)) as { name: string; version: string };
+    expect(manifest.name).toBe(`@lateral/connector-${id}`);
+    expect(read(`${dir}/src/version.ts`)).toContain(`export const VERSION = '${manifest.version}';`);
+    expect(read(`${dir}/src/index.ts`)).not.toMatch(/export\s+\*/);
+  });
+
+  it('exports `plugin` and `<id>Connector` (contract v2), and the CLI depends on the package so it loads by name', async () => {
+    const module = (await import(`@lateral/connector-${id}`)) as Record<string, unknown>;
+    const plugin = module.plugin as LateralPluginV1 | undefined;
+    const connector = module[`${id}Connector`] as ConnectorV2 | undefined;
+    expect(plugin?.name).toBe(`@lateral/connector-${id}`);
+    expect(plugin?.provides).toContain(`connector:${id}`);
+    expect(connector?.specificationVersion).toBe('v2');
+    expect(connector?.id).toBe(id);
+    expect(typeof connector?.bounded).toBe('boolean');
+    const cli = JSON.parse(read('packages/cli/package.json')) as { dependencies: Record<string, string> };
+    expect(cli.dependencies[`@lateral/connector-${id}`]).toBe('workspace:*');
+  });
+
+  it('lists every option the connector accepts in its README', async () => {
+    const module = (await import(`@lateral/connector-${id}`)) as Record<string, unknown>;
+    const connector = module[`${id}Connector`] as ConnectorV2;
+    // An unknown key makes validate name the accepted ones (for every format the connector reads).
+    const accepted = new Set<string>();
+    for (const format of [undefined, 'json', 'csv']) {
+      const options: Record<string, string> = { connector: id, 'no-such-option': 'x', ...(format ? { format } : {}) };
+      for (const diagnostic of connector.validate({ name: 't', columns: [], options })) {
+        if (diagnostic.option === 'no-such-option') for (const key of diagnostic.expected ?? []) accepted.add(key);
+      }
+    }
+    expect(accepted.size, 'validate names the accepted keys').toBeGreaterThan(0);
+    const readme = read(`${dir}/README.md`);
+    expect([...accepted].filter((key) => !readme.includes(`\`${key}\``)), `options missing from ${dir}/README.md`).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 /**
  * The packages form layers (docs/architecture.md, Packages): `@lateral/spec` holds the contracts
  * and depends on no other Lateral package; the parser sits on spec; provider and connector
- * packages see only spec (and provider-utils); the kernel (`@lateral/core`) sees spec and the
+ * packages see only spec (and provider-utils) — a connector package may also use the connector kit
+ * core exports (connectors/connector-kit.ts: row codecs, readers, the data-dir write lock), and
+ * nothing else of core, a known gap documented in docs/architecture.md; the kernel (`@lateral/core`) sees spec and the
  * parser and names no plugin package; the CLI (the host) may use anything. A source import that
  * crosses a layer fails here, so a provider cannot quietly come to depend on the kernel again.
  */
@@ -17,7 +19,8 @@ function allowedFor(dir: string): readonly string[] | 'any' {
   if (dir === 'spec') return [];
   if (dir === 'parser') return ['@lateral/spec'];
   if (dir === 'provider-utils') return ['@lateral/spec'];
-  if (dir.startsWith('provider-') || dir.startsWith('connector-') || dir.startsWith('function-')) {
+  if (dir.startsWith('connector-')) return ['@lateral/spec', '@lateral/provider-utils', '@lateral/core'];
+  if (dir.startsWith('provider-') || dir.startsWith('function-')) {
     return ['@lateral/spec', '@lateral/provider-utils'];
   }
   if (dir === 'core') return ['@lateral/spec', '@lateral/parser'];
@@ -49,6 +52,35 @@ function importSpecifiers(text: string): string[] {
   return specifiers;
 }
 
+/** The names a file imports from `specifier` (`import { a, type B as C } from ...`), or '*' for a namespace or default import. */
+function namedImportsFrom(text: string, specifier: string): string[] {
+  const names: string[] = [];
+  const pattern = new RegExp(`\\b(?:import|export)\\s+(?:type\\s+)?([^;]*?)\\s+from\\s+['"]${specifier.replace(/[/]/g, '\\/')}['"]`, 'g');
+  for (const match of text.matchAll(pattern)) {
+    const clause = match[1]!;
+    const braces = /\{([^}]*)\}/.exec(clause);
+    if (!braces || /^[^{]*[\w*]/.test(clause.replace(/^type\s+/, '').split('{')[0]!.trim())) names.push('*');
+    for (const part of braces?.[1]?.split(',') ?? []) {
+      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** The names a module exports (`export { a, type B } from ...`, `export function c`, ...). */
+function exportedNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/\bexport\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const part of match[1]!.split(',')) {
+      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim();
+      if (name) names.push(name);
+    }
+  }
+  for (const match of text.matchAll(/\bexport\s+(?:async\s+)?(?:function|const|class|interface|type)\s+(\w+)/g)) names.push(match[1]!);
+  return names;
+}
+
 function lateralPackageOf(specifier: string): string | undefined {
   const match = /^(@lateral\/[^/]+)/.exec(specifier);
   return match?.[1];
@@ -68,6 +100,12 @@ describe('package layering', () => {
       "// import { C } from '@lateral/cli';",
     ].join('\n');
     expect(importSpecifiers(text)).toEqual(['@lateral/spec', '@lateral/core', '@lateral/parser', '@lateral/provider-x']);
+  });
+
+  it('reads the names a file imports from a package, and what a module exports', () => {
+    const text = "import { a, type B as C } from '@lateral/core';\nimport type { D } from '@lateral/core';\nimport * as all from '@lateral/core';\nimport { e } from '@lateral/spec';";
+    expect(namedImportsFrom(text, '@lateral/core')).toEqual(['a', 'B', 'D', '*']);
+    expect(exportedNames("export { x, type Y as Z } from './m.js';\nexport function w() {}")).toEqual(['x', 'Z', 'w']);
   });
 
   it.each(PACKAGES)('packages/%s imports only what its layer allows', (dir) => {
@@ -93,6 +131,17 @@ describe('package layering', () => {
     const { dependencies = {}, peerDependencies = {} } = manifest(dir);
     const declared = Object.keys({ ...dependencies, ...peerDependencies }).filter((name) => name.startsWith('@lateral/'));
     expect(declared.filter((name) => !allowed.includes(name))).toEqual([]);
+  });
+
+  it.each(PACKAGES.filter((dir) => dir.startsWith('connector-')))('packages/%s takes only the connector kit from @lateral/core', (dir) => {
+    const kit = new Set(exportedNames(readFileSync(join(ROOT, 'packages/core/src/connectors/connector-kit.ts'), 'utf8')));
+    const outside: string[] = [];
+    for (const file of sourceFiles(join(ROOT, 'packages', dir, 'src'))) {
+      for (const name of namedImportsFrom(readFileSync(file, 'utf8'), '@lateral/core')) {
+        if (!kit.has(name)) outside.push(`${relative(ROOT, file)} imports ${name} from @lateral/core`);
+      }
+    }
+    expect(outside).toEqual([]);
   });
 
   it("core's package.json lists no plugin package and no plugin's client library", () => {

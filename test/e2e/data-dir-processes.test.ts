@@ -32,9 +32,12 @@ async function names(dir: string, what: 'TABLES' | 'CONNECTIONS'): Promise<strin
   return ndjson(run.stdout).map((row) => String(Object.values(row)[0])).sort();
 }
 
-/** A shell kept open on standard input; `send` writes statements and waits for `expectedLines` more stdout lines. */
+/**
+ * A shell kept open on standard input (`--interactive`: piped input is otherwise run as one script
+ * once it ends); `send` writes statements and waits until `until` holds.
+ */
 function openShell(dir: string) {
-  const child = spawn(process.execPath, [CLI_BIN, '--data-dir', dir, '--format', 'ndjson'], {
+  const child = spawn(process.execPath, [CLI_BIN, '--data-dir', dir, '--format', 'ndjson', '--interactive'], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGoogleAIFake, type GoogleAIFake } from '../fakes/googleai-fake.js';
+import { storedDocuments } from '../../packages/core/test/store-test-kit.js';
 import { expectNoSecrets, expectSuccess, lateral, newDataDir, sentSince } from './fixtures/cli-kit.js';
 
 /**
  * A key written into the endpoint URL (`?key=…`, as Gemini's REST examples do) is a credential:
- * catalog.json does not hold it, DESCRIBE and SHOW CREATE show `*****`, and calls still send it.
+ * the store's catalog document does not hold it (the secrets document of the same 0600 store does), DESCRIBE and SHOW CREATE show `*****`, and calls still send it.
  */
 let fake: GoogleAIFake;
 beforeAll(async () => {
@@ -15,12 +14,15 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 describe('endpoint URLs with keys', () => {
-  it('keeps ?key= out of catalog.json and out of DESCRIBE / SHOW CREATE, and still sends it', async () => {
+  it('keeps ?key= out of the stored catalog and out of DESCRIBE / SHOW CREATE, and still sends it', async () => {
     const dir = newDataDir();
     const endpoint = `${fake.endpoint('gemini-2.0-flash')}?key=${fake.apiKey}`;
     const create = await lateral(dir, `CREATE CONNECTION gem WITH ('type' = 'googleai', 'endpoint' = '${endpoint}', 'api-key' = '${fake.apiKey}');`);
     expectSuccess(create);
-    expect(readFileSync(join(dir, 'catalog.json'), 'utf8')).not.toContain(fake.apiKey);
+    const stored = storedDocuments(dir);
+    expect(stored.catalog).toContain('gemini-2.0-flash');
+    expect(stored.catalog).not.toContain(fake.apiKey);
+    expect(stored.secrets).toContain(fake.apiKey);
 
     const before = fake.requests.length;
     const run = await lateral(
@@ -40,6 +42,6 @@ describe('endpoint URLs with keys', () => {
     const sent = sentSince(fake, before);
     expect(sent.length).toBeGreaterThan(0);
     for (const request of sent) expect(request.query.get('key')).toBe(fake.apiKey);
-    expect(readFileSync(join(dir, 'catalog.json'), 'utf8')).not.toContain(fake.apiKey);
+    expect(storedDocuments(dir).catalog).not.toContain(fake.apiKey);
   });
 });

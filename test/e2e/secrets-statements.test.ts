@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshDataDir, runCli } from '../support/run-cli.js';
+import { startPtyShell } from '../support/pty-shell.js';
 import { expectNoSecrets } from './fixtures/cli-kit.js';
 
 /**
@@ -35,27 +36,51 @@ describe('secrets in malformed statements', () => {
     });
   }
 
-  it('the shell keeps none of them in its history (piped standard input)', async () => {
+  it('the shell keeps none of them in its history (a terminal session, which writes one)', async () => {
     const dir = freshDataDir();
-    const input = [
-      `CREATE CONNECTION a WITH ('type'='openai', 'endpoint'='${ENDPOINT}', 'api-key'=sk-bare-0123456789abc);`,
-      `CREATE CONNECTION b WITH ('type'='openai', 'endpoint'='${ENDPOINT}', 'api-key'="sk-dq-0123456789abc");`,
-      `CREATE CONNECTION c WITH ('type'='openai', 'endpoint'='${ENDPOINT}', 'api-key'='sk-unterminated-0123456789);`,
-      "SELECT 'x';",
-      "';",
-      `CREATE CONNECTION e WITH ('type'='openai', 'endpoint'='${ENDPOINT}?key=sk-in-url-0123456789', 'api-key'='sk-fine-0123456789');`,
-      'SELECT 2 AS two;',
-    ].join('\n');
-    const run = await runCli(['--data-dir', dir, '--format', 'ndjson'], { input: `${input}\n` });
-    expect(run.stderr).toContain('LATERAL_ERR_PARSE_SYNTAX');
-    expect(run.stdout).toContain('"two":2');
+    // [line typed, what the terminal shows once the shell has taken it]; the unterminated value
+    // runs on over the next two lines (the shell waits for the statement's end) until "';" closes it.
+    const lines: Array<[string, RegExp]> = [
+      [`CREATE CONNECTION a WITH ('type'='openai', 'endpoint'='${ENDPOINT}', 'api-key'=sk-bare-0123456789abc);`, /LATERAL_ERR_PARSE_SYNTAX[\s\S]*lateral> $/],
+      [`CREATE CONNECTION b WITH ('type'='openai', 'endpoint'='${ENDPOINT}', 'api-key'="sk-dq-0123456789abc");`, /LATERAL_ERR_PARSE_SYNTAX[\s\S]*lateral> $/],
+      [`CREATE CONNECTION c WITH ('type'='openai', 'endpoint'='${ENDPOINT}', 'api-key'='sk-unterminated-0123456789);`, /-> $/],
+      ["SELECT 'x';", /-> $/],
+      ["';", /LATERAL_ERR_PARSE_SYNTAX[\s\S]*lateral> $/],
+      [`CREATE CONNECTION e WITH ('type'='openai', 'endpoint'='${ENDPOINT}?key=sk-in-url-0123456789', 'api-key'='sk-fine-0123456789');`, /created\.[\s\S]*lateral> $/],
+      ['SELECT 2 AS two;', /"two":2[\s\S]*lateral> $/],
+    ];
+    const shell = await startPtyShell(['--data-dir', dir, '--format', 'ndjson']);
+    try {
+      await shell.waitFor('lateral> ');
+      for (const [line, shown] of lines) {
+        const mark = shell.output().length;
+        shell.write(`${line}\r`);
+        await shell.waitFor(shown, { from: mark });
+      }
+      shell.write('quit\r');
+      expect(await shell.exited).toBe(0);
+    } finally {
+      shell.kill();
+    }
     const secrets = ['sk-bare-0123456789abc', 'sk-dq-0123456789abc', 'sk-unterminated-0123456789', 'sk-in-url-0123456789', 'sk-fine-0123456789'];
-    expectNoSecrets(run, secrets);
     const history = readFileSync(join(dir, 'history'), 'utf8');
     expect(history).toContain('CREATE CONNECTION a');
+    expect(history).toContain('CREATE CONNECTION c');
+    expect(history).toContain('CREATE CONNECTION e');
     expect(history).toContain('SELECT 2 AS two;');
     for (const secret of secrets) expect(history).not.toContain(secret);
     expect(history).toContain("'api-key'=*****");
+  });
+
+  it('piped standard input (a script) writes no history at all', async () => {
+    const dir = freshDataDir();
+    const run = await runCli(['--data-dir', dir, '--format', 'ndjson'], {
+      input: `CREATE CONNECTION a WITH ('type'='openai', 'endpoint'='${ENDPOINT}', 'api-key'='sk-piped-0123456789');\nSELECT 2 AS two;\n`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"two":2');
+    expectNoSecrets(run, ['sk-piped-0123456789']);
+    expect(existsSync(join(dir, 'history'))).toBe(false);
   });
 });
 

@@ -23,8 +23,33 @@ export type {
   ProviderCapabilities,
 } from '@lateral/spec';
 export type { TaskV1 } from '@lateral/spec';
-export type { ConnectorV1, TableDefinition, ConnectorContext, TableSink } from '@lateral/spec';
+export type {
+  AnyConnector,
+  ConnectorV1,
+  ConnectorV2,
+  TableDefinition,
+  ConnectorContext,
+  TableSink,
+  TableSinkV2,
+  TableSource,
+  SourceBatch,
+  SourcePositions,
+  SecretOptionKeys,
+} from '@lateral/spec';
 export type { LateralPluginV1, PluginRegistrar } from '@lateral/spec';
+export type {
+  BoundTableFunction,
+  InferenceRow,
+  InferredRow,
+  ModelCallPlan,
+  TableFunctionArgument,
+  TableFunctionBindContext,
+  TableFunctionBindErrorCode,
+  TableFunctionCall,
+  TableFunctionKind,
+  TableFunctionRunContext,
+  TableFunctionV1,
+} from '@lateral/spec';
 export type { FormatDefaults, RateLimitHeaderNames, PluginKind, PublishedPlugin } from '@lateral/spec';
 export { pluginPackageFor, PUBLISHED_PLUGINS, abortable } from '@lateral/spec';
 
@@ -66,11 +91,28 @@ export {
 } from './formats/index.js';
 export type { SinglePromptSpec, FormatPair, EmbeddingSpec } from './formats/index.js';
 export { builtinTasksPlugin, builtinTasks } from './tasks/index.js';
+export { builtinTableFunctions, builtinTableFunctionsPlugin } from './functions/index.js';
+export { tableFunctionPackageFor } from './functions/function-package.js';
 
 export { executeQuery, executeInsert } from './query/index.js';
 export { formatDecimal } from './expressions/expr-exact.js';
 export { hasExactNumbers, jsonValueText } from './expressions/expr-json-text.js';
 export { builtinConnectorsPlugin } from './connectors/connectors-plugin.js';
+export {
+  encodeCsvLines,
+  encodeJsonLines,
+  isWriterDead,
+  LOCAL_HOST,
+  readError,
+  readJsonLines,
+  rowReader,
+  withDataDirWriteLock,
+  type CsvDialect,
+  type JsonReadOptions,
+  type RowOrigin,
+  type WriterIdentity,
+} from './connectors/connector-kit.js';
+export { connectorPackageFor, unknownConnectorMessage } from './engine/plugin-loader.js';
 
 export type { Catalog, ConnectionEntry, ModelEntry, ModelVersionEntry, TableEntry } from './catalog/catalog.js';
 export type { MutableCatalog } from './catalog/mutable-catalog.js';

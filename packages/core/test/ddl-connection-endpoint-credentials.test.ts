@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLateralError, type Engine } from '@lateral/core';
 import { joinEndpointCredentials, splitEndpointCredentials } from '../src/options/endpoint-credentials.js';
 import { failureOf, messageOf, openEngine, rowsOf, temporaryDataDir } from './engine-test-kit.js';
+import { storedDocuments } from './store-test-kit.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -24,8 +23,12 @@ const ENDPOINT = `https://svc:${PASSWORD}@api.example.com/v1/chat/completions?al
 describe('credentials in endpoint URLs', () => {
   it('are stored with the secrets, not in the catalog, and the full URL is rebuilt for a call', async () => {
     await messageOf(engine, `CREATE CONNECTION c WITH ('type' = 'testai', 'endpoint' = '${ENDPOINT}', 'api-key' = 'sk-test-0001')`);
-    const catalogText = await readFile(join(dir, 'catalog.json'), 'utf8');
-    for (const secret of [URL_KEY, PASSWORD, 'az-func-code-1']) expect(catalogText).not.toContain(secret);
+    const stored = storedDocuments(dir);
+    expect(stored.catalog).toContain('api.example.com');
+    for (const secret of [URL_KEY, PASSWORD, 'az-func-code-1']) {
+      expect(stored.catalog).not.toContain(secret);
+      expect(stored.secrets).toContain(secret);
+    }
     expect(engine.catalog.getConnection('c')?.endpoint).toBe('https://*****@api.example.com/v1/chat/completions?alt=json&key=*****&code=*****');
     const resolved = engine.catalog.resolveConnection('c', {});
     expect(resolved.endpoint).toBe(ENDPOINT);
@@ -51,8 +54,10 @@ describe('credentials in endpoint URLs', () => {
     const resolved = engine.catalog.resolveConnection('c', {});
     expect(resolved.endpoint).toBe('https://api.example.com/v2?key=new-url-key-999');
     expect(Object.values(resolved.secrets)).not.toContain(URL_KEY);
-    const secretsText = await readFile(join(dir, 'secrets.json'), 'utf8');
-    expect(secretsText).not.toContain(URL_KEY);
+    const stored = storedDocuments(dir);
+    expect(stored.secrets).toContain('new-url-key-999');
+    expect(stored.secrets).not.toContain(URL_KEY);
+    expect(stored.catalog).not.toContain('new-url-key-999');
   });
 
   it('leave ${env:…} references in place and keep a URL without credentials as it is', () => {

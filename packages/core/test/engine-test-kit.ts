@@ -18,6 +18,8 @@ import {
   type Row,
   type StatementResult,
 } from '@lateral/core';
+// A relative import: core does not depend on the package (the package depends on core).
+import { plugin as filesystemPlugin } from '../../connector-filesystem/src/index.js';
 import type { PluginLoader } from '../src/engine/plugin-loader.js';
 
 function unusedTransport(): never {
@@ -121,6 +123,8 @@ export function testRegistry(withProviders = true): PluginRegistry {
   registry.registerPlugin(builtinFormatsPlugin);
   registry.registerPlugin(builtinTasksPlugin);
   registry.registerPlugin(builtinConnectorsPlugin);
+  // The filesystem connector is a package (as the CLI loads it by name); tests register it up front.
+  registry.registerPlugin(filesystemPlugin);
   if (withProviders) registry.registerPlugin(testProvidersPlugin);
   return registry;
 }

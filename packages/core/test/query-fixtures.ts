@@ -12,10 +12,13 @@ import {
   PluginRegistry,
   ProviderCallError,
   type Column,
+  type AnyConnector,
   type ConnectorV1,
   type ResolvedModel,
   type Row,
 } from '@lateral/core';
+// A relative import: core does not depend on the package (the package depends on core).
+import { plugin as filesystemPlugin } from '../../connector-filesystem/src/index.js';
 import type { Catalog, ModelEntry, TableEntry } from '../src/catalog/catalog.js';
 import type { EngineContext } from '../src/engine/engine-context.js';
 import type { InferenceInput, InferenceOutput, InferenceRuntime, InvocationConfig } from '../src/inference/inference-runtime.js';
@@ -192,9 +195,10 @@ export interface TestContext extends EngineContext {
   inference: FakeRuntime;
 }
 
-export function createContext(options: { dataDir: string; tables?: TableEntry[]; runtime?: FakeRuntime; connectors?: ConnectorV1[] }): TestContext {
+export function createContext(options: { dataDir: string; tables?: TableEntry[]; runtime?: FakeRuntime; connectors?: AnyConnector[] }): TestContext {
   const registry = new PluginRegistry();
   registry.registerPlugin(builtinConnectorsPlugin);
+  registry.registerPlugin(filesystemPlugin);
   for (const connector of options.connectors ?? []) registry.registerConnector(connector);
   return {
     catalog: new FakeCatalog(options.tables),

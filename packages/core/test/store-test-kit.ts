@@ -25,3 +25,15 @@ export function storedChunkCount(dataDir: string, table: string): number {
     db.close();
   }
 }
+
+/** The tables' secrets document committed in a data directory's store (undefined when none was written). */
+export function storedTableSecrets(dataDir: string): string | undefined {
+  const path = join(dataDir, 'lateral.db');
+  if (!existsSync(path)) return undefined;
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT document FROM table_secrets_document WHERE id = 1').pluck().get() as string | undefined;
+  } finally {
+    db.close();
+  }
+}

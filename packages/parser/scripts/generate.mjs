@@ -30,6 +30,7 @@ const grammarFiles = [
 const returnTypes = {
   Script: "import('../ast.js').Script",
   SingleStatement: "import('../ast.js').Statement",
+  ModelNameText: "import('../ast.js').ObjectName",
 };
 
 mkdirSync(`${packageDir}src/generated`, { recursive: true });

@@ -2,7 +2,7 @@
 // typed, located AST (src/ast.ts), and prints the AST back in canonical form.
 
 export type * from './ast.js';
-export { parse, parseStatement } from './parse.js';
+export { parse, parseModelName, parseStatement } from './parse.js';
 export type { ParseOptions } from './parse.js';
 export { SqlSyntaxError } from './syntax-error.js';
 export { SqlTooDeepError } from './too-deep-error.js';

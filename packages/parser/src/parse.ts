@@ -1,4 +1,4 @@
-import type { Script, Statement } from './ast.js';
+import type { ObjectName, Script, Statement } from './ast.js';
 import { convertPeggyError } from './convert-peggy-error.js';
 import { parse as generatedParse, SyntaxError as PeggySyntaxError } from './generated/parser.js';
 import { measureNesting } from './nesting-depth.js';
@@ -18,6 +18,20 @@ export function parse(sql: string, options: ParseOptions = {}): Script {
 /** Parses exactly one statement; a trailing `;` is allowed. */
 export function parseStatement(sql: string, options: ParseOptions = {}): Statement {
   return guarded(sql, options, 'SingleStatement') as Statement;
+}
+
+/**
+ * Reads the text of a model-name string (`db.m$2`, `` `cat`.`db`.`m` ``, `m$all`) as a
+ * ModelRef's string form does; undefined when it is not a model name. Locations are offsets
+ * into `text`.
+ */
+export function parseModelName(text: string): ObjectName | undefined {
+  try {
+    return generatedParse(text, { ...peggyOptions({}), startRule: 'ModelNameText' }) as ObjectName;
+  } catch (error) {
+    if (error instanceof PeggySyntaxError) return undefined;
+    throw error;
+  }
 }
 
 /**

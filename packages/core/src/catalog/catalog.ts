@@ -38,6 +38,12 @@ export interface ModelEntry {
 export interface TableEntry extends TableDefinition {
   comment?: string;
   createdAt: string;
+  /**
+   * Keys of the options whose values are secret (the connector's `secretOptions` and the generic
+   * rule): `options` does not hold them; the store's table secrets do. Absent in catalogs written
+   * before table secrets existed.
+   */
+  secretKeys?: string[];
 }
 
 /**
@@ -52,6 +58,8 @@ export interface Catalog {
   listModels(): ModelEntry[];
   getTable(name: string): TableEntry | undefined;
   listTables(): TableEntry[];
+  /** The secret option values of a table (as written: `${env:NAME}` unresolved), from the store's secrets. */
+  tableSecrets?(name: string): Record<string, string>;
   /**
    * Builds the plain-data description of one model version for running it: options parsed,
    * formats resolved, connection secrets read (with `${env:NAME}` references resolved from

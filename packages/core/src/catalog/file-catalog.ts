@@ -7,7 +7,14 @@ import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { ConnectionEntry, ModelEntry, TableEntry } from './catalog.js';
 import { emptyCatalog, type CatalogDocument, type SecretsDocument } from './catalog-document.js';
 import { dataStoreFor, type DataStore, type StoreDatabase } from '../store/data-store.js';
-import { readCatalogDocument, readSecretsDocument, writeCatalogDocument, writeSecretsDocument } from '../store/store-documents.js';
+import {
+  readCatalogDocument,
+  readSecretsDocument,
+  readTableSecretsDocument,
+  writeCatalogDocument,
+  writeSecretsDocument,
+  writeTableSecretsDocument,
+} from '../store/store-documents.js';
 import { deleteMemoryRows } from '../store/memory-rows.js';
 import { resolveCatalogModel } from './catalog-model-resolver.js';
 import type { MutableCatalog } from './mutable-catalog.js';
@@ -81,6 +88,16 @@ export class FileCatalog implements MutableCatalog {
     return this.store.read((db) => {
       const entry = findByName(readCatalogDocument(db, this.store.path).connections, name);
       return entry ? { ...(readSecretsDocument(db, this.store.path)[entry.name] ?? {}) } : {};
+    });
+  }
+
+  /** A table's secret option values as written (`${env:NAME}` unresolved); empty when it has none. */
+  tableSecrets(name: string): Record<string, string> {
+    if (!this.store.exists()) return {};
+    return this.store.read((db) => {
+      const entry = findByName(readCatalogDocument(db, this.store.path).tables, name);
+      if (!entry?.secretKeys?.length) return {};
+      return { ...(readTableSecretsDocument(db, this.store.path)[entry.name] ?? {}) };
     });
   }
 
@@ -167,12 +184,20 @@ export class FileCatalog implements MutableCatalog {
     });
   }
 
-  putTable(entry: TableEntry, basis?: ChangeBasis<TableEntry>): Promise<void> {
+  /** Stores a table, its secret option values (`secrets`, keys listed in `entry.secretKeys`) in the same transaction. */
+  putTable(entry: TableEntry, basis?: ChangeBasis<TableEntry>, secrets: Record<string, string> = {}): Promise<void> {
     return this.change(({ catalog }, db) => {
       checkBasis('Table', catalog.tables, entry.name, basis);
       const previous = findByName(catalog.tables, entry.name);
       // A new table starts empty, whatever an earlier table of that name left behind.
       if (!previous) deleteMemoryRows(db, entry.name);
+      const tableSecrets = readTableSecretsDocument(db, this.store.path);
+      if (previous || tableSecrets[entry.name] || Object.keys(secrets).length > 0) {
+        if (previous) delete tableSecrets[previous.name];
+        delete tableSecrets[entry.name];
+        if (Object.keys(secrets).length > 0) tableSecrets[entry.name] = { ...secrets };
+        writeTableSecretsDocument(db, tableSecrets);
+      }
       return { catalog: { ...catalog, tables: replaced(catalog.tables, previous, entry) } };
     });
   }
@@ -181,8 +206,13 @@ export class FileCatalog implements MutableCatalog {
     return this.change(({ catalog }, db) => {
       const entry = findByName(catalog.tables, name);
       if (!entry) return undefined;
-      // A memory table's rows go in the same transaction as its definition.
+      // A memory table's rows and its secrets go in the same transaction as its definition.
       deleteMemoryRows(db, entry.name);
+      const tableSecrets = readTableSecretsDocument(db, this.store.path);
+      if (tableSecrets[entry.name]) {
+        delete tableSecrets[entry.name];
+        writeTableSecretsDocument(db, tableSecrets);
+      }
       return { catalog: { ...catalog, tables: catalog.tables.filter((t) => t !== entry) } };
     });
   }

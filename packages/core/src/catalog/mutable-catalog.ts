@@ -26,6 +26,7 @@ export interface MutableCatalog extends Catalog {
   putModel(entry: ModelEntry, basis?: ChangeBasis<ModelEntry>): Promise<void>;
   renameModel(from: string, to: string): Promise<void>;
   dropModel(name: string): Promise<void>;
-  putTable(entry: TableEntry, basis?: ChangeBasis<TableEntry>): Promise<void>;
+  /** `secrets`: the values of the options `entry.secretKeys` names, kept in the store's secrets. */
+  putTable(entry: TableEntry, basis?: ChangeBasis<TableEntry>, secrets?: Record<string, string>): Promise<void>;
   dropTable(name: string): Promise<void>;
 }

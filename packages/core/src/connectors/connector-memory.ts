@@ -1,4 +1,4 @@
-import type { ConnectorContext, ConnectorV1, TableDefinition, TableSink } from '@lateral/spec';
+import type { ConnectorContext, ConnectorV2, SourceBatch, TableDefinition, TableSinkV2 } from '@lateral/spec';
 import { dataStoreFor } from '../store/data-store.js';
 import { MemoryRows } from '../store/memory-rows.js';
 import type { Row } from '@lateral/spec';
@@ -22,10 +22,12 @@ function rowsOf(context: ConnectorContext): MemoryRows {
  * An INSERT is one transaction: readers (in any process) see its rows only once it committed,
  * its abort removes only its own rows, and a killed INSERT leaves nothing visible. A read sees
  * the INSERTs committed when it started, so `INSERT INTO t SELECT ... FROM t` terminates.
+ * Its reads are bounded; a batch's position is the number of rows read so far (`{ rows: n }`).
  */
-export const memoryConnector: ConnectorV1 = {
-  specificationVersion: 'v1',
+export const memoryConnector: ConnectorV2 = {
+  specificationVersion: 'v2',
   id: 'memory',
+  bounded: true,
   validate(table) {
     return Object.keys(table.options)
       .filter((key) => key !== 'connector')
@@ -36,32 +38,8 @@ export const memoryConnector: ConnectorV1 = {
         expected: ['connector'],
       }));
   },
-  async *read(table: TableDefinition, context: ConnectorContext) {
-    const rows = rowsOf(context);
-    const decode = jsonLinesDecoder(table, { ignoreParseErrors: false, failOnMissingField: false });
-    const origin = `memory table ${table.name}`;
-    const snapshot = rows.snapshot(table.name);
-    let after = 0;
-    let line = 1;
-    let batch: Row[] = [];
-    for (;;) {
-      const chunks = rows.chunks(table.name, snapshot, after, CHUNKS_PER_READ);
-      if (chunks.length === 0) break;
-      for (const chunk of chunks) {
-        const lines = chunk.text.split('\n');
-        if (lines[lines.length - 1] === '') lines.pop();
-        for (const row of decode(lines, origin, line)) {
-          batch.push(row);
-          if (batch.length >= BATCH_SIZE) {
-            yield batch;
-            batch = [];
-          }
-        }
-        line += lines.length;
-        after = chunk.id;
-      }
-    }
-    if (batch.length > 0) yield batch;
+  source(table, context) {
+    return { bounded: true, read: () => readMemoryTable(table, context) };
   },
   async openSink(table, context) {
     return openMemorySink(rowsOf(context), table);
@@ -74,36 +52,81 @@ export const memoryConnector: ConnectorV1 = {
   // DROP TABLE: the catalog deletes a memory table's rows in the transaction that drops it.
 };
 
-function openMemorySink(rows: MemoryRows, table: TableDefinition): TableSink {
-  const insertId = rows.begin(table.name);
+async function* readMemoryTable(table: TableDefinition, context: ConnectorContext): AsyncGenerator<SourceBatch> {
+  const rows = rowsOf(context);
+  const decode = jsonLinesDecoder(table, { ignoreParseErrors: false, failOnMissingField: false });
+  const origin = `memory table ${table.name}`;
+  const snapshot = rows.snapshot(table.name);
+  let after = 0;
+  let line = 1;
+  let batch: Row[] = [];
+  let read = 0;
+  const full = (): SourceBatch => {
+    read += batch.length;
+    const done = { rows: batch, positions: { rows: read } };
+    batch = [];
+    return done;
+  };
+  for (;;) {
+    const chunks = rows.chunks(table.name, snapshot, after, CHUNKS_PER_READ);
+    if (chunks.length === 0) break;
+    for (const chunk of chunks) {
+      const lines = chunk.text.split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      for (const row of decode(lines, origin, line)) {
+        batch.push(row);
+        if (batch.length >= BATCH_SIZE) yield full();
+      }
+      line += lines.length;
+      after = chunk.id;
+    }
+  }
+  if (batch.length > 0) yield full();
+}
+
+/**
+ * One INSERT transaction of the store at a time: `flush` stores the pending chunk (durable: it
+ * survives this process being killed, invisible until committed); `commit` makes every row since
+ * the last commit visible at once (positions are not stored: a memory source is re-read whole);
+ * writes after a commit open the next transaction; `abort` drops the rows since the last commit.
+ */
+function openMemorySink(rows: MemoryRows, table: TableDefinition): TableSinkV2 {
+  let insertId: number | undefined = rows.begin(table.name);
   let pending = '';
-  let finished = false;
-  const finish = (): boolean => !finished && (finished = true);
-  const flush = () => {
+  const current = (): number => (insertId ??= rows.begin(table.name));
+  const store = () => {
     if (pending === '') return;
-    rows.append(insertId, table.name, pending);
+    rows.append(current(), table.name, pending);
     pending = '';
   };
   return {
     async write(batch) {
       if (batch.length === 0) return;
       pending += encodeJsonLines(table.columns, batch);
-      if (pending.length >= CHUNK_CHARACTERS) flush();
+      if (pending.length >= CHUNK_CHARACTERS) store();
     },
-    async close() {
-      if (!finish()) return;
+    async flush() {
+      store();
+    },
+    async commit() {
+      if (insertId === undefined && pending === '') return;
+      const id = current();
       try {
-        flush();
-        rows.commit(insertId, table.name);
+        store();
+        rows.commit(id, table.name);
       } catch (error) {
-        rows.abort(insertId);
+        rows.abort(id);
         throw error;
+      } finally {
+        insertId = undefined;
       }
     },
     async abort() {
-      if (!finish()) return;
       pending = '';
-      rows.abort(insertId);
+      if (insertId === undefined) return;
+      const id = insertId;
+      insertId = undefined;
+      rows.abort(id);
     },
   };
 }

@@ -1,14 +1,17 @@
 import type { LateralPluginV1 } from '@lateral/spec';
-import { filesystemConnector } from './connector-filesystem.js';
 import { memoryConnector } from './connector-memory.js';
 
-/** The connectors core ships: `memory` (the default) and Flink's `filesystem`. */
+/**
+ * The connector core ships: `memory` (the default), built in because its rows live in the data
+ * directory's store. Every other connector is a package loaded by the naming rule
+ * (`'connector' = 'filesystem'` → `@lateral/connector-filesystem`), registered through the same
+ * registry path.
+ */
 export const builtinConnectorsPlugin: LateralPluginV1 = {
   specificationVersion: 'v1',
   name: '@lateral/core/connectors',
-  provides: ['connector:memory', 'connector:filesystem'],
+  provides: ['connector:memory'],
   register(registrar) {
     registrar.registerConnector(memoryConnector);
-    registrar.registerConnector(filesystemConnector);
   },
 };

@@ -2,15 +2,17 @@ import { printDataType, printStringLiteral, type CreateTableStatement, type Desc
 import type { TableEntry } from '../catalog/catalog.js';
 import { matchesLike } from '../catalog/like-pattern.js';
 import { findClash, objectBaseName } from '../catalog/name-lookup.js';
-import type { ConnectorV1, TableDefinition } from '@lateral/spec';
+import type { ConnectorV2, TableDefinition } from '@lateral/spec';
 import type { Diagnostic } from '@lateral/spec';
 import type { MessageResult, RowsResult } from '../engine/statement-result.js';
+import { unknownConnectorMessage } from '../engine/plugin-loader.js';
 import { normalizeOptionEntries } from '../options/option-entries.js';
+import { isTableSecretOption, splitTableSecrets } from '../options/table-secret-options.js';
 import { LateralError } from '@lateral/spec';
 import type { DdlContext } from './ddl-context.js';
 import { plainName } from './ddl-connection.js';
 import { statementError, statementFailure } from './ddl-errors.js';
-import { backQuoted, printWithClause } from './ddl-print.js';
+import { backQuoted, displaySecret, printWithClause } from './ddl-print.js';
 import { messageResult, quoted, rowsResult, stringColumn, toColumns } from './ddl-results.js';
 
 /** A table without `'connector'` keeps its rows under the data directory. */
@@ -33,20 +35,25 @@ export async function createTable(statement: CreateTableStatement, context: DdlC
     diagnostics.push({
       code: 'LATERAL_ERR_OPTION_INVALID',
       option: 'connector',
-      message: `Unknown connector '${connectorId}'. Available connectors: ${known.join(', ') || '(none registered)'}.`,
+      message: `Unknown connector '${connectorId}': ${unknownConnectorMessage(connectorId)} Available connectors: ${known.join(', ') || '(none registered)'}.`,
       expected: known,
     });
   } else if (diagnostics.length === 0) {
     diagnostics.push(...connector.validate(definition));
   }
   if (diagnostics.length > 0) throw statementFailure(statement, diagnostics, normalized.entries, statement.name.location);
+  // Secret option values (the connector's `secretOptions`, and keys the generic rule calls secret) go to the store's secrets.
+  const stored = splitTableSecrets(definition.options, connector);
+  const secretKeys = Object.keys(stored.secrets).sort();
   const entry: TableEntry = {
     ...definition,
+    options: stored.options,
     ...(statement.comment === undefined ? {} : { comment: statement.comment }),
+    ...(secretKeys.length > 0 ? { secretKeys } : {}),
     createdAt: new Date().toISOString(),
   };
   try {
-    await context.catalog.putTable(entry, { basedOn: null });
+    await context.catalog.putTable(entry, { basedOn: null }, stored.secrets);
   } catch (error) {
     // Another session created it after the check above.
     if (statement.ifNotExists && LateralError.isInstance(error) && error.code === 'LATERAL_ERR_CATALOG_EXISTS') {
@@ -98,9 +105,13 @@ export function describeTable(statement: DescribeStatement, context: DdlContext)
   );
 }
 
-/** SHOW CREATE TABLE t. */
+/**
+ * SHOW CREATE TABLE t. Secret options print as `*****` (a value that is only `${env:NAME}` as
+ * written), after the other options.
+ */
 export function showCreateTable(statement: ShowCreateStatement, context: DdlContext): RowsResult {
   const table = requireTable(statement, context);
+  const options = displayedTableOptions(table, context);
   const columns = table.columns.map(
     (column) =>
       `  ${backQuoted(column.name)} ${printDataType(column.dataType)}${column.comment === undefined ? '' : ` COMMENT ${printStringLiteral(column.comment)}`}`,
@@ -110,12 +121,24 @@ export function showCreateTable(statement: ShowCreateStatement, context: DdlCont
     columns.join(',\n'),
     ')',
     ...(table.comment === undefined ? [] : [`COMMENT ${printStringLiteral(table.comment)}`]),
-    ...(Object.keys(table.options).length === 0 ? [] : [printWithClause(Object.entries(table.options))]),
+    ...(Object.keys(options).length === 0 ? [] : [printWithClause(Object.entries(options))]),
   ];
   return rowsResult(statement, [stringColumn('Create Statement')], [[lines.join('\n')]]);
 }
 
-function connectorOf(table: TableEntry, context: DdlContext): ConnectorV1 | undefined {
+/** The options as SHOW CREATE TABLE prints them: secrets back in place, masked; a secret-looking key an older catalog kept in plain masked too. */
+function displayedTableOptions(table: TableEntry, context: DdlContext): Record<string, string> {
+  const secrets = context.catalog.tableSecrets?.(table.name) ?? {};
+  const declared = connectorOf(table, context)?.secretOptions;
+  const shown: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...table.options, ...secrets })) {
+    shown[key] = key in secrets || isTableSecretOption(key, declared) ? displaySecret(value) : value;
+  }
+  for (const key of table.secretKeys ?? []) if (!(key in shown)) shown[key] = displaySecret('');
+  return shown;
+}
+
+function connectorOf(table: TableEntry, context: DdlContext): ConnectorV2 | undefined {
   return context.engine.registry.connector((table.options.connector ?? DEFAULT_CONNECTOR).trim().toLowerCase());
 }
 

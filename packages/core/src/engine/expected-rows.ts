@@ -25,7 +25,9 @@ export async function expectedInferenceRows(statement: Statement, context: Expec
   if (!connector?.countRows) return undefined;
   try {
     const rows = await connector.countRows(table, { dataDir: context.dataDir });
-    const read = query.limit !== undefined && !query.orderBy?.length ? Math.min(rows, query.limit) : rows;
+    // An aggregate table function in the select list reads every row; LIMIT cuts only its output.
+    const aggregate = query.projections.some((item) => item.type === 'select_expr' && item.expr.type === 'call' && context.registry.tableFunction(item.expr.name)?.kind === 'aggregate');
+    const read = query.limit !== undefined && !query.orderBy?.length && !aggregate ? Math.min(rows, query.limit) : rows;
     return read * rest.length;
   } catch {
     return undefined;

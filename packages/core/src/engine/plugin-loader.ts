@@ -1,6 +1,7 @@
-import type { LateralPluginV1 } from '@lateral/spec';
+import type { LateralPluginV1, TableFunctionV1 } from '@lateral/spec';
 import { LateralError, pluginPackageFor, pluginRegistration, type PluginKind } from '@lateral/spec';
 import { providerPackageFor, unknownProviderMessage } from '../options/connection-validation.js';
+import { TABLE_FUNCTION_NAME } from '../functions/function-package.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 
 /** Imports a module by specifier (the host's `import()`, so resolution starts from the host package). */
@@ -10,10 +11,6 @@ export type ModuleResolver = (specifier: string) => string;
 
 /** Provider ids are plain words: never let an option value choose an arbitrary module path. */
 const PROVIDER_ID = /^[a-z0-9][a-z0-9_-]*$/;
-/** Connector ids and table function names likewise (a function name keeps its case: ML_PREDICT). */
-const PLUGIN_ID = /^[a-z0-9][a-z0-9_-]*$/i;
-
-const KIND_NAMES: Record<PluginKind, string> = { provider: 'Provider', connector: 'Connector', 'table-function': 'Table function' };
 
 /**
  * The one loader for every plugin kind, by the fixed naming rule (docs/architecture.md, "Plugin
@@ -70,26 +67,32 @@ export class PluginLoader {
   }
 
   /**
-   * Makes sure connector `id` (a table's `'connector'` option) is registered, importing
-   * `@lateral/connector-<id>` if needed. Fails with LATERAL_ERR_PLUGIN_NOT_INSTALLED naming the
-   * package when it is not installed.
+   * Makes sure connector `id` is registered (`'connector' = 'y'`), importing `@lateral/connector-y`
+   * if no plugin registered it yet (memory is core's). The package's plugin is registered through
+   * the registry, which checks its contract version and declared dependencies. A package that is
+   * not installed fails with LATERAL_ERR_CONNECTOR_UNKNOWN naming the package to add.
    */
   async ensureConnector(id: string): Promise<void> {
     const connectorId = id.trim().toLowerCase();
     if (this.registry.connector(connectorId)) return;
+    if (!PROVIDER_ID.test(connectorId)) {
+      throw new LateralError({ code: 'LATERAL_ERR_CONNECTOR_UNKNOWN', message: `'${id}' is not a valid connector id (letters, digits, '-' and '_').` });
+    }
     await this.ensurePlugin('connector', connectorId, () => this.registry.connector(connectorId) !== undefined);
   }
 
   /**
    * Makes sure table function `name` (e.g. `ML_PREDICT`) is registered, importing
-   * `@lateral/function-<name>` (lower case, `_` as `-`) if needed; the package's plugin must list
-   * `table-function:<NAME>` in `provides`. Fails with LATERAL_ERR_PLUGIN_NOT_INSTALLED naming the
-   * package when it is not installed.
+   * `@lateral/function-<name>` (lower case, `_` as `-`) if needed; the package's plugin must
+   * register it. A package that is not installed is not an error here: the binder reports the
+   * unknown function at its call, with the package to add. Returns the function.
    */
-  async ensureTableFunction(name: string): Promise<void> {
-    const registration = pluginRegistration('table-function', name);
-    if (this.registry.has(registration)) return;
-    await this.ensurePlugin('table-function', name.trim(), () => this.registry.has(registration) || this.provided.has(registration));
+  async ensureTableFunction(name: string): Promise<TableFunctionV1 | undefined> {
+    const wanted = name.trim().toUpperCase();
+    const known = this.registry.tableFunction(wanted);
+    if (known || !TABLE_FUNCTION_NAME.test(wanted)) return known;
+    await this.ensurePlugin('table-function', wanted, () => this.registry.tableFunction(wanted) !== undefined);
+    return this.registry.tableFunction(wanted);
   }
 
   /** The module URL of the package serving `providerId`, for worker threads. */
@@ -120,25 +123,25 @@ export class PluginLoader {
   /**
    * A plugin's declared dependencies on other plugin packages (`provider:x`, `connector:y`,
    * `table-function:Z`) are loaded by the same rule first; formats and tasks must already be there.
+   * A dependency that cannot be loaded is left to the registry, which reports the unmet dependency
+   * by name when the plugin is registered.
    */
   private async loadDependencies(plugin: LateralPluginV1): Promise<void> {
     for (const dependency of plugin.dependencies ?? []) {
       if (this.registry.has(dependency) || this.provided.has(dependency)) continue;
       const [kind, id = ''] = dependency.split(/:(.*)/s);
-      if (kind === 'provider') await this.ensureProvider(id);
-      else if (kind === 'connector') await this.ensureConnector(id);
-      else if (kind === 'table-function') await this.ensureTableFunction(id);
+      try {
+        if (kind === 'provider') await this.ensureProvider(id);
+        else if (kind === 'connector') await this.ensureConnector(id);
+        else if (kind === 'table-function') await this.ensureTableFunction(id);
+      } catch {
+        // registerPlugin names the dependency no registered plugin provides
+      }
     }
   }
 
   /** Loads the package serving `kind`/`id` once (concurrent callers share the import). */
   private async ensurePlugin(kind: PluginKind, id: string, present: () => boolean): Promise<void> {
-    if (!PLUGIN_ID.test(id)) {
-      throw new LateralError({
-        code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
-        message: `'${id}' is not a valid ${KIND_NAMES[kind].toLowerCase()} name (letters, digits, '-' and '_').`,
-      });
-    }
     const key = pluginRegistration(kind, id);
     let pending = this.loading.get(key);
     if (!pending) {
@@ -155,7 +158,11 @@ export class PluginLoader {
     try {
       module = await this.importer(packageName);
     } catch (error) {
-      if (isModuleNotFound(error, packageName)) throw notInstalled(kind, id, packageName, error);
+      if (isModuleNotFound(error, packageName)) {
+        const missing = notInstalled(kind, id, packageName, error);
+        if (missing) throw missing;
+        return;
+      }
       throw new LateralError({
         code: 'LATERAL_ERR_PLUGIN_INVALID',
         message: `Package ${packageName} failed to load: ${error instanceof Error ? error.message : String(error)}`,
@@ -173,17 +180,42 @@ export class PluginLoader {
     if (!present()) {
       throw new LateralError({
         code: 'LATERAL_ERR_PLUGIN_INVALID',
-        message: `Package ${packageName} was loaded but does not provide ${KIND_NAMES[kind].toLowerCase()} '${id}' (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
+        message: `Package ${packageName} was loaded but does not provide ${describePlugin(kind, id)} (it provides ${plugin.provides.join(', ') || 'nothing'}).`,
       });
     }
   }
 }
 
+/** `provider 'openai'`, `connector 'kafka'`, `table function ML_EVALUATE`: a plugin as messages name it. */
+function describePlugin(kind: PluginKind, id: string): string {
+  return kind === 'table-function' ? `table function ${id}` : `${kind} '${id}'`;
+}
+
+/** The naming rule for connectors: `'connector' = 'y'` is served by `@lateral/connector-y`. */
+export function connectorPackageFor(id: string): string {
+  return pluginPackageFor('connector', id);
+}
+
+export function unknownConnectorMessage(id: string): string {
+  const packageName = connectorPackageFor(id);
+  return `Connector '${id}' is not installed: add ${packageName} (pnpm add ${packageName}).`;
+}
+
+function unknownConnectorError(id: string, cause: unknown): LateralError {
+  return new LateralError({
+    code: 'LATERAL_ERR_CONNECTOR_UNKNOWN',
+    message: unknownConnectorMessage(id),
+    details: { connector: id, package: connectorPackageFor(id) },
+    cause,
+  });
+}
+
 /**
  * A package that is not installed: a provider keeps its own code and message (which also tells a
- * published provider from a name no package serves); other kinds name the package to add.
+ * published provider from a name no package serves), a connector names the package to add, and a
+ * table function is no error here (undefined): the binder reports the call, located, with the package.
  */
-function notInstalled(kind: PluginKind, id: string, packageName: string, cause: unknown): LateralError {
+function notInstalled(kind: PluginKind, id: string, packageName: string, cause: unknown): LateralError | undefined {
   if (kind === 'provider') {
     return new LateralError({
       code: 'LATERAL_ERR_PROVIDER_UNKNOWN',
@@ -192,12 +224,8 @@ function notInstalled(kind: PluginKind, id: string, packageName: string, cause: 
       cause,
     });
   }
-  return new LateralError({
-    code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
-    message: `${KIND_NAMES[kind]} '${id}' is not installed: add ${packageName} (pnpm add ${packageName}).`,
-    details: { kind, id, package: packageName },
-    cause,
-  });
+  if (kind === 'connector') return unknownConnectorError(id, cause);
+  return undefined;
 }
 
 /** ERR_MODULE_NOT_FOUND for the package itself, not for a dependency missing inside it. */

@@ -7,11 +7,47 @@ import { endpointCredentialSpans, type TextSpan } from '../options/endpoint-cred
 const SECRET_KEY_END = /(key|secret|password|passwd|pwd|token|credentials?)$/;
 const SECRET_KEY_WORD = /secret|password|credential/;
 
-/** `api-key`, `aws-secret-key`, `service-key`, `openai.api_key`, `client-secret`, `password`, ...; not `max_tokens`. */
+/** Keys whose last two parts name a credential: Kafka's `properties.sasl.jaas.config` (it holds the password). */
+const SECRET_KEY_TAIL = /(^|\.)jaas\.config$/;
+
+/** Secret option keys connectors declared (`ConnectorV2.secretOptions`), as patterns; see declareSecretOptionKeys. */
+const declaredSecretKeys: RegExp[] = [];
+
+/** `properties.*.password` → a RegExp over the lower-cased key; `*` stands for any characters, the rest is literal. */
+export function secretKeyPattern(key: string): RegExp {
+  const source = key
+    .trim()
+    .toLowerCase()
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * Makes the secret option keys a registered connector declares secret for the statement text too
+ * (errors, shell history, trace hashes), not only for its tables' stored options. Process-wide and
+ * never withdrawn: masking a value too many is harmless.
+ */
+export function declareSecretOptionKeys(keys: readonly string[]): void {
+  for (const key of keys) {
+    const pattern = secretKeyPattern(key);
+    if (!declaredSecretKeys.some((known) => known.source === pattern.source)) declaredSecretKeys.push(pattern);
+  }
+  cached = undefined;
+}
+
+/**
+ * `api-key`, `aws-secret-key`, `service-key`, `openai.api_key`, `client-secret`, `password`,
+ * `properties.sasl.jaas.config`, `properties.ssl.key.password`, ...; not `max_tokens`. The one rule
+ * for connection, model and table options (CREATE TABLE keeps these values in the store's secrets).
+ */
 export function isSecretOptionKey(key: string): boolean {
   const normalized = key.trim().toLowerCase().replace(/_/g, '-');
   const last = normalized.slice(normalized.lastIndexOf('.') + 1);
-  return DIALECT_SECRET_KEYS.includes(last) || SECRET_KEY_END.test(last) || SECRET_KEY_WORD.test(last);
+  if (DIALECT_SECRET_KEYS.includes(last) || SECRET_KEY_END.test(last) || SECRET_KEY_WORD.test(last) || SECRET_KEY_TAIL.test(normalized)) return true;
+  const lower = key.trim().toLowerCase();
+  return declaredSecretKeys.some((pattern) => pattern.test(lower));
 }
 
 function isEndpointKey(key: string): boolean {

@@ -40,7 +40,7 @@ export function compileExpression(expr: Expression, scope: ExpressionScope): Com
     case 'cast':
       return castExpression(compileExpression(expr.expr, scope), expr.dataType, expr.safe, expr.location);
     case 'call':
-      checkScalarCall(expr);
+      checkScalarCall(expr, scope);
       return compileFunctionCall(expr, expr.args.map((arg) => compileExpression(arg, scope)));
     case 'case':
       return compileCase(expr, scope);

@@ -19,6 +19,8 @@ export interface CompiledExpression {
 export interface ExpressionScope {
   /** Returns the row position and type of a column, or throws a located LateralError. */
   resolveColumn(ref: ColumnRef): { index: number; type: DataType };
+  /** The kind of the registered table function called `name` (upper-case), so a call in an expression fails clearly. */
+  tableFunctionKind?(name: string): 'lateral' | 'aggregate' | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FunctionCall } from '@lateral/parser';
 import type { Row } from '@lateral/spec';
-import { compiled, type CompiledExpression } from './expr-compiled.js';
+import { NOT_YET_SUPPORTED_FUNCTIONS, tableFunctionPackageFor } from '../functions/function-package.js';
+import { compiled, type CompiledExpression, type ExpressionScope } from './expr-compiled.js';
 import { bindError, runtimeError } from './expr-errors.js';
 import type { ScalarFunction } from './expr-function-kit.js';
 import { GENERAL_FUNCTIONS } from './expr-functions-general.js';
@@ -11,30 +12,37 @@ const SCALAR_FUNCTIONS = new Map<string, ScalarFunction>(
   [...STRING_FUNCTIONS, ...NUMERIC_FUNCTIONS, ...GENERAL_FUNCTIONS].map((fn) => [fn.name, fn]),
 );
 
-/** The AI/ML functions are table functions: they belong in FROM, not in an expression. */
-export const TABLE_FUNCTIONS = new Set(['ML_PREDICT', 'AI_COMPLETE', 'AI_EMBEDDING']);
-const NOT_YET_SUPPORTED = new Set(['ML_EVALUATE', 'AI_TOOL_INVOKE']);
-
 export function scalarFunctionNames(): string[] {
   return [...SCALAR_FUNCTIONS.keys()].sort();
 }
 
-/** Fails for the AI/ML functions, which are not scalar: checked before their arguments are compiled. */
-export function checkScalarCall(call: FunctionCall): void {
-  if (TABLE_FUNCTIONS.has(call.name)) {
+/**
+ * Fails for the registered table functions (ML_PREDICT, ...), which are not scalar: checked
+ * before their arguments are compiled (their first argument is a model name).
+ */
+export function checkScalarCall(call: FunctionCall, scope: ExpressionScope): void {
+  if (SCALAR_FUNCTIONS.has(call.name)) return;
+  const kind = scope.tableFunctionKind?.(call.name);
+  if (kind === 'lateral') {
     throw bindError(
       'LATERAL_ERR_BIND_UNSUPPORTED',
       `${call.name} is a table function: call it in FROM, as in FROM t, LATERAL TABLE(${call.name}(...))`,
       call.location,
     );
   }
-  if (NOT_YET_SUPPORTED.has(call.name)) {
-    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `${call.name} is not supported by Lateral yet`, call.location);
+  if (kind === 'aggregate') {
+    throw bindError(
+      'LATERAL_ERR_BIND_UNSUPPORTED',
+      `${call.name} is an aggregate table function: call it alone in the select list, as in SELECT ${call.name}(...) FROM t`,
+      call.location,
+    );
+  }
+  if (NOT_YET_SUPPORTED_FUNCTIONS.has(call.name)) {
+    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `${call.name} is not supported by Lateral yet (no package ${tableFunctionPackageFor(call.name)} is installed)`, call.location);
   }
 }
 
 export function compileFunctionCall(call: FunctionCall, args: CompiledExpression[]): CompiledExpression {
-  checkScalarCall(call);
   const fn = SCALAR_FUNCTIONS.get(call.name);
   if (!fn) {
     throw bindError('LATERAL_ERR_BIND_UNKNOWN_FUNCTION', `No match found for function ${call.name}`, call.location, scalarFunctionNames());

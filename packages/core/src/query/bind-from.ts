@@ -1,16 +1,17 @@
 import type { FromItem, ObjectName, TableRef } from '@lateral/parser';
-import type { ConnectorV1 } from '@lateral/spec';
+import type { ConnectorV2 } from '@lateral/spec';
 import type { EngineContext } from '../engine/engine-context.js';
+import { unknownConnectorMessage } from '../engine/plugin-loader.js';
 import { bindError } from '../expressions/expr-errors.js';
 import type { TableEntry } from '../catalog/catalog.js';
 import { bindLateral } from './bind-lateral.js';
-import { BindScope } from './bind-scope.js';
-import type { BoundLateral, PlanNode } from './plan-nodes.js';
+import { BindScope, tableFunctionKinds } from './bind-scope.js';
+import type { BoundTableFunctionCall, PlanNode } from './plan-nodes.js';
 
 /** The FROM clause: one row source, then the lateral calls in order, each widening the row. */
 export interface BoundFrom {
   source: PlanNode;
-  laterals: Array<{ lateral: BoundLateral; width: number }>;
+  laterals: Array<{ lateral: BoundTableFunctionCall; width: number }>;
   /** Every FROM column, in row order. */
   scope: BindScope;
 }
@@ -18,7 +19,7 @@ export interface BoundFrom {
 const tableName = (name: ObjectName): string => name.parts[name.parts.length - 1]!;
 
 /** The table a name refers to in the catalog, with the connector that stores it. */
-export function resolveTable(name: ObjectName, context: EngineContext): { table: TableEntry; connector: ConnectorV1 } {
+export function resolveTable(name: ObjectName, context: EngineContext): { table: TableEntry; connector: ConnectorV2 } {
   const table = context.catalog.getTable(tableName(name));
   if (!table) {
     const known = context.catalog.listTables().map((t) => t.name);
@@ -32,7 +33,7 @@ export function resolveTable(name: ObjectName, context: EngineContext): { table:
   const connectorId = (table.options['connector'] ?? 'memory').toLowerCase();
   const connector = context.registry.connector(connectorId);
   if (!connector) {
-    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `Table '${table.name}' uses connector '${connectorId}', which is not registered`, name.location);
+    throw bindError('LATERAL_ERR_BIND_UNSUPPORTED', `Table '${table.name}' uses connector '${connectorId}', which is not registered. ${unknownConnectorMessage(connectorId)}`, name.location);
   }
   return { table, connector };
 }
@@ -43,7 +44,10 @@ function bindTable(ref: TableRef, context: EngineContext): { node: PlanNode; sco
   const columns = table.columns.map((c) => ({ name: c.name, dataType: c.dataType }));
   return {
     node: { kind: 'scan', columns, table, connector },
-    scope: new BindScope(columns.map((c) => ({ relation, name: c.name, type: c.dataType }))),
+    scope: new BindScope(
+      columns.map((c) => ({ relation, name: c.name, type: c.dataType })),
+      tableFunctionKinds(context.registry),
+    ),
   };
 }
 
@@ -53,7 +57,7 @@ function bindTable(ref: TableRef, context: EngineContext): { node: PlanNode; sco
  */
 export function bindFrom(items: readonly FromItem[], context: EngineContext): BoundFrom {
   let source: PlanNode = { kind: 'one_row', columns: [] };
-  let scope = new BindScope([]);
+  let scope = new BindScope([], tableFunctionKinds(context.registry));
   const laterals: BoundFrom['laterals'] = [];
   items.forEach((item, position) => {
     if (item.type === 'table_ref') {

@@ -1,6 +1,6 @@
 import type { InsertStatement, SourceLocation } from '@lateral/parser';
 import type { TableEntry } from '../catalog/catalog.js';
-import type { ConnectorV1 } from '@lateral/spec';
+import type { ConnectorV2 } from '@lateral/spec';
 import type { EngineContext } from '../engine/engine-context.js';
 import { coerceExpression, isImplicitlyCastable, isTypeImplicitlyCastable } from '../expressions/expr-coerce.js';
 import { constantExpression, type CompiledExpression } from '../expressions/expr-compiled.js';
@@ -11,12 +11,13 @@ import type { Column, DataType, Row } from '@lateral/spec';
 import { BindCollector } from './bind-collector.js';
 import { resolveTable } from './bind-from.js';
 import { bindSelect } from './bind-select.js';
+import { tableFunctionKinds } from './bind-scope.js';
 import { compileValuesRows } from './bind-values.js';
 import type { PlanNode } from './plan-nodes.js';
 
 export interface BoundInsert {
   table: TableEntry;
-  connector: ConnectorV1;
+  connector: ConnectorV2;
   /** Produces rows in the table's own column order and types. */
   plan: PlanNode;
 }
@@ -87,7 +88,7 @@ export function bindInsert(statement: InsertStatement, context: EngineContext): 
 
   let plan: PlanNode;
   if (statement.source.type === 'values') {
-    const rows = compileValuesRows(statement.source, collector).map((cells) => {
+    const rows = compileValuesRows(statement.source, collector, tableFunctionKinds(context.registry)).map((cells) => {
       if (cells.length !== width) collector.errors.push(countError(cells.length, cells[0]?.location ?? statement.source.location));
       const converted = cells.slice(0, width).map((cell, j) =>
         collector.attempt(() => {

@@ -3,6 +3,14 @@ import type { ExpressionScope } from '../expressions/expr-compiled.js';
 import { bindError } from '../expressions/expr-errors.js';
 import type { DataType } from '@lateral/spec';
 
+/** The kind of a registered table function by name (the registry's view the binder passes down). */
+export type TableFunctionKinds = (name: string) => 'lateral' | 'aggregate' | undefined;
+
+/** The registry's table functions as a BindScope sees them. */
+export function tableFunctionKinds(registry: { tableFunction(name: string): { kind: 'lateral' | 'aggregate' } | undefined }): TableFunctionKinds {
+  return (name) => registry.tableFunction(name)?.kind;
+}
+
 /** A column visible to expressions: its relation (table alias, table name or lateral alias) and type. */
 export interface ScopeColumn {
   relation?: string;
@@ -16,14 +24,21 @@ export interface ScopeColumn {
  * the row. Names match exactly first, then case-insensitively when that is unambiguous.
  */
 export class BindScope implements ExpressionScope {
-  constructor(readonly columns: readonly ScopeColumn[]) {}
+  constructor(
+    readonly columns: readonly ScopeColumn[],
+    private readonly tableFunctions?: TableFunctionKinds,
+  ) {}
+
+  tableFunctionKind(name: string): 'lateral' | 'aggregate' | undefined {
+    return this.tableFunctions?.(name);
+  }
 
   get width(): number {
     return this.columns.length;
   }
 
   extend(more: readonly ScopeColumn[]): BindScope {
-    return new BindScope([...this.columns, ...more]);
+    return new BindScope([...this.columns, ...more], this.tableFunctions);
   }
 
   relations(): string[] {
@@ -106,6 +121,7 @@ export function trackingScope(scope: BindScope): { scope: ExpressionScope; highe
         highest = Math.max(highest, resolved.index);
         return resolved;
       },
+      tableFunctionKind: (name) => scope.tableFunctionKind(name),
     },
     highestIndex: () => highest,
   };

@@ -9,7 +9,8 @@ import { BindCollector } from './bind-collector.js';
 import { bindFrom, type BoundFrom } from './bind-from.js';
 import { outputName, uniquify } from './bind-output-names.js';
 import { trackingScope, type BindScope } from './bind-scope.js';
-import type { PlanNode, SortKey } from './plan-nodes.js';
+import { bindAggregateCall, aggregateCall } from './bind-aggregate.js';
+import type { BoundTableFunctionCall, PlanNode, SortKey } from './plan-nodes.js';
 
 interface Output {
   name: string;
@@ -74,6 +75,13 @@ export function bindSelect(query: SelectQuery, context: EngineContext): PlanNode
     });
   }
 
+  const aggregate = aggregateCall(query, context);
+  if (aggregate) {
+    const call = collector.attempt(() => bindAggregateCall(query, aggregate, scope, context));
+    collector.throwIfAny();
+    return assembleAggregate(query, from!, filters, call!);
+  }
+
   const outputs: Output[] = [];
   query.projections.forEach((item, position) =>
     collector.attempt(() => {
@@ -119,14 +127,8 @@ function bindOrderKey(item: OrderItem, outputs: Output[], hidden: CompiledExpres
   return { index: outputs.length + hidden.length - 1, descending };
 }
 
-function assemble(
-  query: SelectQuery,
-  from: BoundFrom,
-  filters: Filter[],
-  outputs: Output[],
-  hidden: CompiledExpression[],
-  keys: SortKey[],
-): PlanNode {
+/** The FROM items and the WHERE conditions placed between them, as in any SELECT. */
+function assembleFrom(from: BoundFrom, filters: Filter[]): PlanNode {
   let node = from.source;
   let pending = [...filters];
   // The conditions ready at the same point share one filter: a WHERE of thousands of ANDed
@@ -139,9 +141,28 @@ function assemble(
   };
   applyFilters(node.columns.length);
   for (const { lateral, width } of from.laterals) {
-    node = { kind: 'inference', columns: [...node.columns, ...lateral.outputColumns], input: node, lateral };
+    node = { kind: 'table_function', columns: [...node.columns, ...lateral.outputColumns], input: node, call: lateral };
     applyFilters(width);
   }
+  return node;
+}
+
+/** `SELECT fn(...) [AS name] FROM ... [WHERE ...] [LIMIT n]`: the aggregate reads every row that passed WHERE. */
+function assembleAggregate(query: SelectQuery, from: BoundFrom, filters: Filter[], call: BoundTableFunctionCall): PlanNode {
+  const input = assembleFrom(from, filters);
+  const node: PlanNode = { kind: 'table_function', columns: call.outputColumns, input, call };
+  return query.limit === undefined ? node : { kind: 'limit', columns: node.columns, input: node, count: query.limit };
+}
+
+function assemble(
+  query: SelectQuery,
+  from: BoundFrom,
+  filters: Filter[],
+  outputs: Output[],
+  hidden: CompiledExpression[],
+  keys: SortKey[],
+): PlanNode {
+  let node = assembleFrom(from, filters);
 
   const names = uniquify(outputs.map((o) => o.name));
   const columns = outputs.map((o, i) => ({ name: names[i]!, dataType: o.expression.type }));

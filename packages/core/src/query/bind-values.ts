@@ -6,12 +6,12 @@ import { bindError } from '../expressions/expr-errors.js';
 import { commonType, formatType, withNullable } from '../expressions/expr-types.js';
 import type { Column } from '@lateral/spec';
 import { BindCollector } from './bind-collector.js';
-import { BindScope } from './bind-scope.js';
+import { BindScope, type TableFunctionKinds } from './bind-scope.js';
 import type { PlanNode } from './plan-nodes.js';
 
 /** Compiles every cell of a VALUES list (no columns are in scope) and checks the rows have one width. */
-export function compileValuesRows(values: ValuesClause, collector: BindCollector): CompiledExpression[][] {
-  const scope = new BindScope([]);
+export function compileValuesRows(values: ValuesClause, collector: BindCollector, tableFunctions?: TableFunctionKinds): CompiledExpression[][] {
+  const scope = new BindScope([], tableFunctions);
   const width = values.rows[0]?.length ?? 0;
   return values.rows.map((row) => {
     if (row.length !== width) {
@@ -24,9 +24,9 @@ export function compileValuesRows(values: ValuesClause, collector: BindCollector
 }
 
 /** `VALUES (1, 'a'), (2, 'b')` as a query: columns EXPR$0, EXPR$1, ... typed by what each column's values share. */
-export function bindValuesQuery(values: ValuesClause): PlanNode {
+export function bindValuesQuery(values: ValuesClause, tableFunctions?: TableFunctionKinds): PlanNode {
   const collector = new BindCollector();
-  const rows = compileValuesRows(values, collector);
+  const rows = compileValuesRows(values, collector, tableFunctions);
   collector.throwIfAny();
   const width = rows[0]?.length ?? 0;
   const columns: Column[] = [];

@@ -1,9 +1,9 @@
 import type { Row } from '@lateral/spec';
 import type { PlanNode } from './plan-nodes.js';
 import type { OperatorContext } from './operators/op-context.js';
-import { lateralInferenceOperator } from './operators/op-lateral-inference.js';
 import { distinctOperator, filterOperator, limitOperator, projectOperator, sortOperator } from './operators/op-row-operators.js';
 import { oneRowOperator, scanOperator, valuesOperator } from './operators/op-sources.js';
+import { tableFunctionOperator } from './operators/op-table-function.js';
 
 /**
  * Turns a plan into a chain of pull-based async iterators of row batches. Nothing runs until the
@@ -19,8 +19,8 @@ export function executePlan(node: PlanNode, context: OperatorContext): AsyncIter
       return scanOperator(node, context);
     case 'filter':
       return filterOperator(executePlan(node.input, context), node.predicate);
-    case 'inference':
-      return lateralInferenceOperator(executePlan(node.input, context), node.lateral, context);
+    case 'table_function':
+      return tableFunctionOperator(executePlan(node.input, context), node.call, context);
     case 'project':
       return projectOperator(executePlan(node.input, context), node.expressions);
     case 'distinct':

@@ -1,18 +1,15 @@
 import type { SourceLocation } from '@lateral/parser';
-import type { ConnectorV1, TableDefinition } from '@lateral/spec';
+import type { ConnectorV2, TableDefinition } from '@lateral/spec';
 import type { ResolvedModel } from '@lateral/spec';
+import type { BoundTableFunction, TableFunctionV1 } from '@lateral/spec';
 import type { CompiledExpression } from '../expressions/expr-compiled.js';
-import type { InvocationConfig } from '../inference/inference-runtime.js';
 import type { Column } from '@lateral/spec';
 
-/** A bound LATERAL TABLE(ML_PREDICT | AI_COMPLETE | AI_EMBEDDING(...)) call. */
-export interface BoundLateral {
-  functionName: string;
-  model: ResolvedModel;
-  config: InvocationConfig;
-  /** One per model INPUT column, already converted to that column's type. */
-  arguments: CompiledExpression[];
-  /** The model OUTPUT columns, renamed by `AS alias(c1, ...)`. */
+/** A bound table-function call (LATERAL TABLE(ML_PREDICT(...)), or an aggregate in the select list). */
+export interface BoundTableFunctionCall {
+  fn: TableFunctionV1;
+  bound: BoundTableFunction;
+  /** The function's output columns, renamed by `AS alias(c1, ...)` / `AS name`. */
   outputColumns: Column[];
   location: SourceLocation;
 }
@@ -31,9 +28,10 @@ export interface SortKey {
 export type PlanNode =
   | { kind: 'one_row'; columns: Column[] }
   | { kind: 'values'; columns: Column[]; rows: CompiledExpression[][] }
-  | { kind: 'scan'; columns: Column[]; table: TableDefinition; connector: ConnectorV1 }
+  | { kind: 'scan'; columns: Column[]; table: TableDefinition; connector: ConnectorV2 }
   | { kind: 'filter'; columns: Column[]; input: PlanNode; predicate: CompiledExpression }
-  | { kind: 'inference'; columns: Column[]; input: PlanNode; lateral: BoundLateral }
+  /** A lateral call (columns: input + outputs) or an aggregate (columns: its outputs). */
+  | { kind: 'table_function'; columns: Column[]; input: PlanNode; call: BoundTableFunctionCall }
   | { kind: 'project'; columns: Column[]; input: PlanNode; expressions: CompiledExpression[] }
   | { kind: 'distinct'; columns: Column[]; input: PlanNode }
   | { kind: 'sort'; columns: Column[]; input: PlanNode; keys: SortKey[] }

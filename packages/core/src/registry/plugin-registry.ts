@@ -1,12 +1,18 @@
-import type { ConnectorV1 } from '@lateral/spec';
+import type { AnyConnector, ConnectorV2 } from '@lateral/spec';
 import type { InputFormatV1, OutputFormatV1 } from '@lateral/spec';
 import type { LateralPluginV1, PluginRegistrar } from '@lateral/spec';
 import type { ProviderV1 } from '@lateral/spec';
+import type { TableFunctionV1 } from '@lateral/spec';
 import type { TaskV1 } from '@lateral/spec';
 import { LateralError } from '@lateral/spec';
+import { declareSecretOptionKeys } from '../engine/redact-statement.js';
+import { adaptConnectorV1 } from './connector-v1-adapter.js';
+import { builtinTableFunctionsPlugin } from '../functions/index.js';
 import { normalizeFormatName, splitWrapper } from '@lateral/spec';
 
 const SUPPORTED_SPECIFICATION_VERSIONS = new Set(['v1']);
+/** Connectors: v2 (streams: bounded, positions, flush/commit), and v1 through an adapter. */
+const SUPPORTED_CONNECTOR_VERSIONS = new Set(['v1', 'v2']);
 
 /** A resolved format reference: the format plus the wrapper from `NAME:wrapper` or from its alias. */
 export interface FormatRef<F> {
@@ -18,9 +24,9 @@ function invalid(message: string): LateralError {
   return new LateralError({ code: 'LATERAL_ERR_PLUGIN_INVALID', message });
 }
 
-function checkVersion(kind: string, id: string, version: string): void {
-  if (!SUPPORTED_SPECIFICATION_VERSIONS.has(version)) {
-    throw invalid(`${kind} '${id}' implements contract ${version}; this kernel supports ${[...SUPPORTED_SPECIFICATION_VERSIONS].join(', ')}.`);
+function checkVersion(kind: string, id: string, version: string, supported: ReadonlySet<string> = SUPPORTED_SPECIFICATION_VERSIONS): void {
+  if (!supported.has(version)) {
+    throw invalid(`${kind} '${id}' implements contract ${version}; this kernel supports ${[...supported].join(', ')}.`);
   }
 }
 
@@ -66,16 +72,24 @@ class FormatIndex<F extends { id: string; aliases: readonly string[]; specificat
 }
 
 /**
- * The kernel's registry of plugins: providers, formats, tasks, connectors. Registration checks the
+ * The kernel's registry of plugins: providers, formats, tasks, connectors, table functions. Registration checks the
  * contract version, duplicate ids and declared dependencies, and returns an unregister handle.
  */
 export class PluginRegistry implements PluginRegistrar {
   private readonly providers = new Map<string, ProviderV1>();
   private readonly tasks = new Map<string, TaskV1>();
-  private readonly connectors = new Map<string, ConnectorV1>();
+  private readonly connectors = new Map<string, ConnectorV2>();
+  /** Keyed by upper-case SQL name. */
+  private readonly tableFunctions = new Map<string, TableFunctionV1>();
   private readonly inputFormats = new FormatIndex<InputFormatV1>('input format');
   private readonly outputFormats = new FormatIndex<OutputFormatV1>('output format');
   private readonly plugins = new Map<string, LateralPluginV1>();
+
+  constructor() {
+    // ML_PREDICT, AI_COMPLETE and AI_EMBEDDING are the dialect's own: every registry starts with
+    // them, registered as a plugin's table functions are.
+    this.registerPlugin(builtinTableFunctionsPlugin);
+  }
 
   registerPlugin(plugin: LateralPluginV1): () => void {
     checkVersion('plugin', plugin.name, plugin.specificationVersion);
@@ -91,6 +105,7 @@ export class PluginRegistry implements PluginRegistrar {
       registerOutputFormat: (f) => remember(this.registerOutputFormat(f)),
       registerTask: (t) => remember(this.registerTask(t)),
       registerConnector: (c) => remember(this.registerConnector(c)),
+      registerTableFunction: (f) => remember(this.registerTableFunction(f)),
     };
     function remember(handle: () => void): () => void {
       handles.push(handle);
@@ -132,12 +147,34 @@ export class PluginRegistry implements PluginRegistrar {
     return () => this.tasks.delete(task.id);
   }
 
-  registerConnector(connector: ConnectorV1): () => void {
-    checkVersion('connector', connector.id, connector.specificationVersion);
+  /** A v1 connector is kept adapted to v2: the kernel calls one contract. */
+  registerConnector(connector: AnyConnector): () => void {
+    checkVersion('connector', connector.id, connector.specificationVersion, SUPPORTED_CONNECTOR_VERSIONS);
     const id = connector.id.toLowerCase();
     if (this.connectors.has(id)) throw invalid(`connector '${id}' is already registered.`);
-    this.connectors.set(id, connector);
+    this.connectors.set(id, connector.specificationVersion === 'v1' ? adaptConnectorV1(connector) : connector);
+    // Statement text that sets these options is masked too (errors, history, traces).
+    if (connector.specificationVersion === 'v2' && connector.secretOptions) declareSecretOptionKeys(connector.secretOptions);
     return () => this.connectors.delete(id);
+  }
+
+  registerTableFunction(fn: TableFunctionV1): () => void {
+    checkVersion('table function', fn.name, fn.specificationVersion);
+    const name = fn.name.trim().toUpperCase();
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw invalid(`table function name '${fn.name}' is not a SQL function name (letters, digits and '_').`);
+    if (fn.kind !== 'lateral' && fn.kind !== 'aggregate') throw invalid(`table function '${name}' has kind '${String(fn.kind)}'; expected 'lateral' or 'aggregate'.`);
+    if (this.tableFunctions.has(name)) throw invalid(`table function '${name}' is already registered.`);
+    this.tableFunctions.set(name, fn);
+    return () => this.tableFunctions.delete(name);
+  }
+
+  /** The table function called `name` (any case), if registered. */
+  tableFunction(name: string): TableFunctionV1 | undefined {
+    return this.tableFunctions.get(name.trim().toUpperCase());
+  }
+
+  tableFunctionNames(): string[] {
+    return [...this.tableFunctions.keys()].sort();
   }
 
   provider(id: string): ProviderV1 | undefined {
@@ -178,11 +215,11 @@ export class PluginRegistry implements PluginRegistrar {
     return [...this.connectors.keys()].sort();
   }
 
-  connector(id: string): ConnectorV1 | undefined {
+  connector(id: string): ConnectorV2 | undefined {
     return this.connectors.get(id.toLowerCase());
   }
 
-  /** `provider:openai`, `input-format:JSON`, `output-format:JSON`, `task:embedding`, `connector:memory`. */
+  /** `provider:openai`, `input-format:JSON`, `output-format:JSON`, `task:embedding`, `connector:memory`, `table-function:ML_PREDICT`. */
   has(registration: string): boolean {
     const [kind, name = ''] = registration.split(/:(.*)/s);
     switch (kind) {
@@ -196,6 +233,8 @@ export class PluginRegistry implements PluginRegistrar {
         return this.tasks.has(name.toLowerCase());
       case 'connector':
         return this.connectors.has(name.toLowerCase());
+      case 'table-function':
+        return this.tableFunctions.has(name.trim().toUpperCase());
       default:
         return false;
     }

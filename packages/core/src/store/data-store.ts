@@ -145,11 +145,16 @@ function storeError(error: unknown, path: string): unknown {
       cause: error,
     });
   }
-  if (typeof code === 'string' && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR'].some((c) => code.startsWith(c))) {
+  // The operating system refused (permissions, a read-only or full disk, a file in the way):
+  // nothing is corrupt, so this is the same LATERAL_ERR_FILE_IO the CLI gives any refused file operation.
+  if (typeof code === 'string' && FILE_IO_CODES.some((c) => code.startsWith(c))) {
+    const system = error as { syscall?: unknown; path?: unknown };
+    const operation = typeof system.syscall === 'string' ? system.syscall : 'open';
+    const where = typeof system.path === 'string' ? system.path : path;
     return new LateralError({
-      code: 'LATERAL_ERR_CATALOG_CORRUPT',
-      message: `Cannot open or write the data directory's store ${path} (${code}): the data directory must be writable by you.`,
-      details: { file: path },
+      code: 'LATERAL_ERR_FILE_IO',
+      message: `cannot ${operation} ${where}: ${code} (${fileIoHint(code)}).`,
+      details: { file: where },
       cause: error,
     });
   }
@@ -162,6 +167,14 @@ function storeError(error: unknown, path: string): unknown {
     });
   }
   return error;
+}
+
+const FILE_IO_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL'];
+
+function fileIoHint(code: string): string {
+  if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return 'the disk is full';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of the data directory';
+  return "the data directory and its store lateral.db must be writable by you: check their permissions or choose another data directory";
 }
 
 const stores = new Map<string, DataStore>();

@@ -41,6 +41,22 @@ export function writeSecretsDocument(db: StoreDatabase, document: SecretsDocumen
   );
 }
 
+/** Tables' secret option values: table name → option key → value as written (same shape as connections'). */
+export function readTableSecretsDocument(db: StoreDatabase, storePath: string): SecretsDocument {
+  const text = db.prepare('SELECT document FROM table_secrets_document WHERE id = 1').pluck().get() as string | undefined;
+  if (text === undefined) return {};
+  const parsed = parseDocument(text, storePath, 'table secrets');
+  const problem = secretsShapeProblem(parsed);
+  if (problem) throw corrupt(storePath, 'table secrets', problem);
+  return parsed as SecretsDocument;
+}
+
+export function writeTableSecretsDocument(db: StoreDatabase, document: SecretsDocument): void {
+  db.prepare('INSERT INTO table_secrets_document (id, document) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET document = excluded.document').run(
+    JSON.stringify(document),
+  );
+}
+
 /** Never quotes the text: the secrets document holds secret values. */
 function parseDocument(text: string, storePath: string, what: string): unknown {
   try {

@@ -1,6 +1,7 @@
-import type { ConnectorV1 } from './connector.js';
+import type { AnyConnector } from './connector.js';
 import type { InputFormatV1, OutputFormatV1 } from './format.js';
 import type { ProviderV1 } from './provider.js';
+import type { TableFunctionV1 } from './table-function.js';
 import type { TaskV1 } from './task.js';
 
 /** What a plugin may add to the kernel. Every `register*` returns an unregister handle. */
@@ -9,7 +10,10 @@ export interface PluginRegistrar {
   registerInputFormat(format: InputFormatV1): () => void;
   registerOutputFormat(format: OutputFormatV1): () => void;
   registerTask(task: TaskV1): () => void;
-  registerConnector(connector: ConnectorV1): () => void;
+  /** Contract v2, or v1 (adapted). */
+  registerConnector(connector: AnyConnector): () => void;
+  /** A table function by its SQL name (case-insensitive): `ML_PREDICT`, `ML_EVALUATE`, ... */
+  registerTableFunction(fn: TableFunctionV1): () => void;
 }
 
 /**

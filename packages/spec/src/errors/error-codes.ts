@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   LATERAL_ERR_FORMAT_UNKNOWN: 'An input or output format name is not known.',
   LATERAL_ERR_FORMAT_SCHEMA: "The model's INPUT or OUTPUT schema cannot be served by its format.",
   LATERAL_ERR_TASK_UNKNOWN: 'The task is not one of the five the dialect defines.',
-  LATERAL_ERR_PLUGIN_NOT_INSTALLED: 'A statement needs a connector or table function whose package is not installed.',
+  LATERAL_ERR_CONNECTOR_UNKNOWN: 'The connector is not known: its package is not installed.',
   // Running inference
   LATERAL_ERR_PROVIDER_HTTP: 'The provider answered with an error status.',
   LATERAL_ERR_PROVIDER_UNREACHABLE: 'The provider endpoint could not be reached.',

@@ -1,3 +1,4 @@
+import type { TableSource } from '@lateral/spec';
 import type { EngineContext } from '../../engine/engine-context.js';
 import { LateralError } from '@lateral/spec';
 import type { Row } from '@lateral/spec';
@@ -6,6 +7,11 @@ import type { Row } from '@lateral/spec';
 export interface OperatorContext {
   engine: EngineContext;
   signal?: AbortSignal;
+  /**
+   * Told the positions after each batch a table scan read (contract v2's SourceBatch.positions),
+   * so an INSERT can commit them with its output. The last call is where the read stopped.
+   */
+  onSourcePositions?: (positions: unknown, source: TableSource) => void;
 }
 
 /** Rows move between operators in batches; sources cut their output to this size. */

@@ -2,10 +2,12 @@ import { LateralError } from '@lateral/spec';
 import { ProviderCallError } from '@lateral/spec';
 import { ValueConversionError } from '../../expressions/expr-errors.js';
 import { valueCoercer } from '../../expressions/expr-value-coerce.js';
-import type { InferenceInput } from '../../inference/inference-runtime.js';
+import type { InferenceRow, TableFunctionRunContext } from '@lateral/spec';
+import type { BoundModelCall } from '../../functions/model-call.js';
 import type { Row } from '@lateral/spec';
-import type { BoundLateral } from '../plan-nodes.js';
-import { throwIfAborted, type OperatorContext, type RowBatches } from './op-context.js';
+import { throwIfAborted, type RowBatches } from './op-context.js';
+
+type BoundLateral = BoundModelCall;
 
 /** Joins an output back to its input row; `ordinal` (1-based) names the row in messages. */
 interface InputTag {
@@ -24,11 +26,10 @@ interface InputTag {
  *   (no row is skipped or nulled silently); the error names the function, the model and the row.
  * - Closing this iterator early (LIMIT) closes the session's iterator, which stops sending requests.
  */
-export async function* lateralInferenceOperator(input: RowBatches, lateral: BoundLateral, context: OperatorContext): AsyncGenerator<Row[]> {
-  const session = context.engine.inference.openSession(lateral.model, lateral.config, context.signal);
+export async function* lateralInferenceOperator(input: RowBatches, lateral: BoundLateral, context: TableFunctionRunContext): AsyncGenerator<Row[]> {
   const evaluates = lateral.arguments.map((arg) => arg.evaluate);
   let ordinal = 0;
-  async function* inputs(): AsyncGenerator<Array<InferenceInput<InputTag>>> {
+  async function* inputs(): AsyncGenerator<Array<InferenceRow<InputTag>>> {
     for await (const batch of input) {
       throwIfAborted(context.signal);
       yield batch.map((row) => ({ tag: { row, ordinal: ++ordinal }, values: evaluates.map((evaluate) => evaluate(row)) }));
@@ -36,7 +37,7 @@ export async function* lateralInferenceOperator(input: RowBatches, lateral: Boun
   }
   const readOutput = outputReader(lateral);
   try {
-    for await (const outputs of session.process(inputs())) {
+    for await (const outputs of context.infer(lateral.invocation, inputs())) {
       if (outputs.length > 0) yield outputs.map(({ tag, output }) => [...tag.row, ...readOutput(output, tag.ordinal)]);
     }
   } catch (error) {
@@ -51,6 +52,7 @@ function callName(lateral: BoundLateral): string {
 /** Coerces one model output to the OUTPUT column types ("3" into INT, 0.5 into STRING, ...). */
 function outputReader(lateral: BoundLateral): (output: Row, ordinal: number) => Row {
   const columns = lateral.outputColumns;
+  const names = lateral.outputNames;
   const coercers = columns.map((c) => valueCoercer(c.dataType));
   return (output, ordinal) => {
     if (!Array.isArray(output) || output.length !== columns.length) {
@@ -67,9 +69,9 @@ function outputReader(lateral: BoundLateral): (output: Row, ordinal: number) => 
         if (!(error instanceof ValueConversionError)) throw error;
         throw new LateralError({
           code: 'LATERAL_ERR_PROVIDER_RESPONSE',
-          message: `${callName(lateral)} row ${ordinal}: OUTPUT column '${columns[i]!.name}': ${error.message}`,
+          message: `${callName(lateral)} row ${ordinal}: OUTPUT column '${names[i]!}': ${error.message}`,
           location: lateral.location,
-          details: { row: ordinal, column: columns[i]!.name },
+          details: { row: ordinal, column: names[i]! },
         });
       }
     });

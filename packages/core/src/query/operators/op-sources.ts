@@ -2,6 +2,7 @@ import type { CompiledExpression } from '../../expressions/expr-compiled.js';
 import { LateralError } from '@lateral/spec';
 import type { Row } from '@lateral/spec';
 import type { PlanNode } from '../plan-nodes.js';
+import { connectorRun } from '../table-connector-run.js';
 import { BATCH_SIZE, throwIfAborted, type OperatorContext } from './op-context.js';
 
 /** `SELECT 1` without FROM reads one row with no columns. */
@@ -21,18 +22,15 @@ export async function* valuesOperator(rows: CompiledExpression[][]): AsyncGenera
  * so a slow consumer (a lateral model call) slows the read instead of filling memory.
  */
 export async function* scanOperator(node: Extract<PlanNode, { kind: 'scan' }>, context: OperatorContext): AsyncGenerator<Row[]> {
-  const batches = node.connector.read(node.table, { dataDir: context.engine.dataDir, signal: context.signal });
+  const run = connectorRun(node.table, context.engine, context.signal);
   try {
-    for await (const batch of batches) {
+    const source = node.connector.source(run.table, run.context);
+    for await (const batch of source.read()) {
       throwIfAborted(context.signal);
-      if (batch.length > 0) yield batch;
+      if (batch.positions !== undefined) context.onSourcePositions?.(batch.positions, source);
+      if (batch.rows.length > 0) yield batch.rows;
     }
   } catch (error) {
-    if (LateralError.isInstance(error)) throw error;
-    throw new LateralError({
-      code: 'LATERAL_ERR_CONNECTOR_IO',
-      message: `Reading table '${node.table.name}' failed: ${error instanceof Error ? error.message : String(error)}`,
-      cause: error,
-    });
+    throw run.masked(error, (reason) => new LateralError({ code: 'LATERAL_ERR_CONNECTOR_IO', message: `Reading table '${node.table.name}' failed: ${reason}`, cause: error }));
   }
 }

@@ -1,10 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { parse, type CastingContext } from 'csv-parse';
-import type { TableDefinition } from '@lateral/spec';
-import { LateralError } from '@lateral/spec';
-import type { Row } from '@lateral/spec';
-import type { FilesystemOptions } from './connector-filesystem-options.js';
-import { readError, rowReader } from './connector-row-codec.js';
+import { LateralError, type Row, type TableDefinition } from '@lateral/spec';
+import { readError, rowReader } from '@lateral/core';
+import type { FilesystemOptions } from './filesystem-options.js';
 
 /**
  * Reads RFC 4180 CSV without a header (as Flink's csv format): fields in column order, an empty

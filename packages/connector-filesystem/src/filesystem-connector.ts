@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ConnectorV1, TableDefinition } from '@lateral/spec';
-import { LateralError } from '@lateral/spec';
-import type { Row } from '@lateral/spec';
-import { dataStoreFor } from '../store/data-store.js';
-import { openCommitSink } from './connector-commit-sink.js';
-import { removeDeadInProgressFiles } from './connector-inprogress-files.js';
-import { encodeCsvLines } from './connector-csv-codec.js';
-import { readCsv } from './connector-csv-reader.js';
-import { filesystemOptions, validateFilesystemOptions, type FilesystemOptions } from './connector-filesystem-options.js';
-import { readJsonLines } from './connector-json-reader.js';
-import { encodeJsonLines } from './connector-row-codec.js';
+import { type ConnectorV2, LateralError, type Row, type SourceBatch, type TableDefinition } from '@lateral/spec';
+import { encodeCsvLines, encodeJsonLines, readJsonLines, withDataDirWriteLock } from '@lateral/core';
+import { openCommitSink, type CommitTarget } from './filesystem-commit-sink.js';
+import { removeDeadInProgressFiles } from './filesystem-inprogress-files.js';
+import { readCsv } from './filesystem-csv-reader.js';
+import { filesystemOptions, validateFilesystemOptions, type FilesystemOptions } from './filesystem-options.js';
 
 const BATCH_SIZE = 1024;
 
@@ -55,30 +50,44 @@ async function inProgressDirectory(path: string, pathIsDirectory: boolean): Prom
  * INSERT writes a hidden in-progress file and commits by a rename, as Flink's file sink does:
  * into a directory, a new `part-<uuid>.<format>` file; into a file, the file's content followed
  * by the new rows replaces it. Reads and writes stream with bounded memory. Opening a table
- * removes in-progress files whose writer was killed.
+ * removes in-progress files whose writer was killed. Reads are bounded; a batch's position is
+ * the number of rows read so far (`{ rows: n }`).
  */
-export const filesystemConnector: ConnectorV1 = {
-  specificationVersion: 'v1',
+export const filesystemConnector: ConnectorV2 = {
+  specificationVersion: 'v2',
   id: 'filesystem',
+  bounded: true,
   validate: validateFilesystemOptions,
-  async *read(table) {
-    const options = filesystemOptions(table);
-    await removeDeadInProgressFiles(await inProgressDirectory(options.path, options.pathIsDirectory));
-    for (const file of await filesToRead(table, options.path)) yield* readFile(table, file, options);
+  source(table) {
+    return { bounded: true, read: () => readTable(table) };
   },
   async openSink(table, context) {
     const options = filesystemOptions(table);
     const intoDirectory = options.pathIsDirectory || (await pathKind(options.path)) === 'directory';
     await removeDeadInProgressFiles(intoDirectory ? options.path : dirname(options.path));
-    const target = intoDirectory ? join(options.path, `part-${randomUUID()}.${options.format}`) : options.path;
-    let encode =
-      options.format === 'csv' ? (rows: Row[]) => encodeCsvLines(options.csv, rows, table.columns) : (rows: Row[]) => encodeJsonLines(table.columns, rows);
-    if (options.format === 'csv' && options.csv.header && (await isEmptyOrMissing(target))) encode = withCsvHeader(encode, table, options);
-    if (intoDirectory) return openCommitSink(target, encode, { mode: 'new-file', exclusively: (work) => work() });
-    const store = dataStoreFor(context.dataDir);
-    return openCommitSink(options.path, encode, { mode: 'append', exclusively: (work) => store.write(work, { durable: false }) });
+    const nextTarget = async (): Promise<CommitTarget> => {
+      const path = intoDirectory ? join(options.path, `part-${randomUUID()}.${options.format}`) : options.path;
+      let encode =
+        options.format === 'csv' ? (rows: Row[]) => encodeCsvLines(options.csv, rows, table.columns) : (rows: Row[]) => encodeJsonLines(table.columns, rows);
+      if (options.format === 'csv' && options.csv.header && (await isEmptyOrMissing(path))) encode = withCsvHeader(encode, table, options);
+      return { path, encode };
+    };
+    if (intoDirectory) return openCommitSink(nextTarget, { mode: 'new-file', exclusively: (work) => work() });
+    return openCommitSink(nextTarget, { mode: 'append', exclusively: (work) => withDataDirWriteLock(context.dataDir, work) });
   },
 };
+
+async function* readTable(table: TableDefinition): AsyncGenerator<SourceBatch> {
+  const options = filesystemOptions(table);
+  await removeDeadInProgressFiles(await inProgressDirectory(options.path, options.pathIsDirectory));
+  let read = 0;
+  for (const file of await filesToRead(table, options.path)) {
+    for await (const rows of readFile(table, file, options)) {
+      read += rows.length;
+      yield { rows, positions: { rows: read } };
+    }
+  }
+}
 
 async function isEmptyOrMissing(path: string): Promise<boolean> {
   return stat(path).then(

@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtinConnectorsPlugin, PluginRegistry, type ConnectorV1, type Row } from '@lateral/core';
-import { removeDeadInProgressFiles } from '../src/connectors/connector-inprogress-files.js';
-import { LOCAL_HOST } from '../src/store/writer-identity.js';
-import { col, t, table, tempDir } from './query-fixtures.js';
+import { LOCAL_HOST, PluginRegistry, type ConnectorV2, type Row } from '@lateral/core';
+import { plugin, removeDeadInProgressFiles } from '@lateral/connector-filesystem';
+import { col, t, table, tempDir } from '../../core/test/query-fixtures.js';
 
 let dir: { path: string; cleanup: () => Promise<void> };
-let connector: ConnectorV1;
+let connector: ConnectorV2;
 
 const fsTable = (path: string) => table('t', [col('id', t.int()), col('text', t.string())], { connector: 'filesystem', path, format: 'json' });
 const rows = (from: number, count: number): Row[] => Array.from({ length: count }, (_, i) => [from + i, 'z'.repeat(40)]);
@@ -16,7 +15,7 @@ const context = () => ({ dataDir: join(dir.path, 'data') });
 
 async function idsIn(path: string): Promise<number[]> {
   const ids: number[] = [];
-  for await (const batch of connector.read(fsTable(path), context())) ids.push(...batch.map((row) => row[0] as number));
+  for await (const { rows } of connector.source(fsTable(path), context()).read()) ids.push(...rows.map((row) => row[0] as number));
   return ids;
 }
 
@@ -28,7 +27,7 @@ function deadPid(): number {
 beforeEach(async () => {
   dir = await tempDir();
   const registry = new PluginRegistry();
-  registry.registerPlugin(builtinConnectorsPlugin);
+  registry.registerPlugin(plugin);
   connector = registry.connector('filesystem')!;
 });
 afterEach(() => dir.cleanup());
@@ -42,7 +41,8 @@ describe('filesystem sink: hidden in-progress file, committed by rename', () => 
     for (let index = 0; index < 5; index += 1) await sink.write(rows(index * 1000, 1000));
     expect(await readFile(file, 'utf8')).toBe('{"id":-1,"text":"old"}\n');
     expect((await readdir(dir.path)).filter((name) => name.startsWith('.out.json.inprogress-'))).toHaveLength(1);
-    await sink.close();
+    await sink.flush();
+    await sink.commit();
     expect(await idsIn(file)).toEqual([-1, ...Array.from({ length: 5000 }, (_, i) => i)]);
     expect((await readdir(dir.path)).filter((name) => name.startsWith('.'))).toEqual([]);
     expect((await stat(file)).mode & 0o777).toBe(0o640);
@@ -54,8 +54,10 @@ describe('filesystem sink: hidden in-progress file, committed by rename', () => 
     const second = await connector.openSink(fsTable(file), context());
     await first.write(rows(0, 3000));
     await second.write(rows(10_000, 2000));
-    await second.close();
-    await first.close();
+    await second.flush();
+    await second.commit();
+    await first.flush();
+    await first.commit();
     const ids = await idsIn(file);
     expect(ids).toHaveLength(5000);
     expect(new Set(ids).size).toBe(5000);
@@ -68,7 +70,8 @@ describe('filesystem sink: hidden in-progress file, committed by rename', () => 
     await failing.write(rows(100, 3000));
     const other = await connector.openSink(fsTable(file), context());
     await other.write(rows(50, 2));
-    await other.close();
+    await other.flush();
+    await other.commit();
     await failing.abort();
     expect(await idsIn(file)).toEqual([1, 50, 51]);
     expect((await readdir(dir.path)).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -87,7 +90,8 @@ describe('filesystem sink: hidden in-progress file, committed by rename', () => 
     await sink.write(rows(0, 2000));
     expect((await readdir(folder)).filter((name) => !name.startsWith('.'))).toEqual([]);
     expect(await idsIn(folder)).toEqual([]);
-    await sink.close();
+    await sink.flush();
+    await sink.commit();
     const files = await readdir(folder);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^part-[0-9a-f-]{36}\.json$/);

@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtinConnectorsPlugin, PluginRegistry, type ConnectorV1 } from '@lateral/core';
-import { col, createContext, failure, insert, query, t, table, tempDir, type TestContext } from './query-fixtures.js';
-import type { TableEntry } from '../src/catalog/catalog.js';
+import { PluginRegistry, type ConnectorV2, type TableEntry } from '@lateral/core';
+import { plugin } from '@lateral/connector-filesystem';
+import { col, createContext, failure, insert, query, t, table, tempDir, type TestContext } from '../../core/test/query-fixtures.js';
 
 let dir: { path: string; cleanup: () => Promise<void> };
-let connector: ConnectorV1;
+let connector: ConnectorV2;
 
 const columns = () => [
   col('id', t.int()),
@@ -29,7 +29,7 @@ function contextWith(...tables: TableEntry[]): TestContext {
 beforeEach(async () => {
   dir = await tempDir();
   const registry = new PluginRegistry();
-  registry.registerPlugin(builtinConnectorsPlugin);
+  registry.registerPlugin(plugin);
   connector = registry.connector('filesystem')!;
 });
 afterEach(() => dir.cleanup());

@@ -1,8 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { TableDefinition } from '@lateral/spec';
-import type { Diagnostic } from '@lateral/spec';
-import { LateralError } from '@lateral/spec';
-import type { CsvDialect } from './connector-csv-codec.js';
+import { type Diagnostic, LateralError, type TableDefinition } from '@lateral/spec';
+import type { CsvDialect } from '@lateral/core';
 
 /** Flink's filesystem connector keys that Lateral reads (format keys keep Flink's `csv.` / `json.` prefixes). */
 const COMMON_KEYS = ['connector', 'path', 'format'];

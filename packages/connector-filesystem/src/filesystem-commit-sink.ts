@@ -1,9 +1,8 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { TableSink } from '@lateral/spec';
-import type { Row } from '@lateral/spec';
-import { inProgressPath } from './connector-inprogress-files.js';
+import type { Row, TableSinkV2 } from '@lateral/spec';
+import { inProgressPath } from './filesystem-inprogress-files.js';
 
 /** Encoded text is buffered up to this size: chat results arrive a row at a time. */
 const FLUSH_CHARACTERS = 64 * 1024;
@@ -20,55 +19,80 @@ export interface CommitSinkOptions {
   exclusively: (work: () => void) => void;
 }
 
+/** Where one commit's rows go and how they are encoded (a new part file per commit in a directory). */
+export interface CommitTarget {
+  path: string;
+  encode: (rows: Row[]) => string;
+}
+
 /**
- * A sink that writes rows to a hidden in-progress file and makes them visible only on `close`,
- * by a rename (atomic on POSIX file systems): readers and a `kill -9` see the target as it was
- * or with every new row, never part of them. `abort` removes the in-progress file only, so rows
- * other statements committed meanwhile stay. Writes are buffered (64 KB) and streamed to disk:
- * the rows are never held in memory whole.
+ * A sink (contract v2) that writes rows to a hidden in-progress file and makes them visible only
+ * on `commit`, by a rename (atomic on POSIX file systems): readers and a `kill -9` see the target
+ * as it was or with every new row, never part of them. `flush` writes the buffer and syncs the
+ * in-progress file (a durable point: the rows are on disk, not yet visible). `abort` removes the
+ * in-progress file only, so rows other statements committed meanwhile stay. Writes after a commit
+ * go to the next target (`nextTarget`). Writes are buffered (64 KB) and streamed to disk: the
+ * rows are never held in memory whole. Positions are not stored: a file source is re-read whole.
  */
-export async function openCommitSink(target: string, encode: (rows: Row[]) => string, options: CommitSinkOptions): Promise<TableSink> {
-  await mkdir(dirname(target), { recursive: true });
-  const hidden = inProgressPath(target);
-  const handle: FileHandle = await open(hidden, 'wx');
-  let finished = false;
-  /** True the first time: a sink ends once, by close or by abort. */
-  const finish = (): boolean => !finished && (finished = true);
-  let pending = '';
-  const flush = async () => {
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
-    await handle.write(text);
+export async function openCommitSink(nextTarget: () => Promise<CommitTarget>, options: CommitSinkOptions): Promise<TableSinkV2> {
+  interface Open {
+    target: CommitTarget;
+    hidden: string;
+    handle: FileHandle;
+    pending: string;
+  }
+  const begin = async (): Promise<Open> => {
+    const target = await nextTarget();
+    await mkdir(dirname(target.path), { recursive: true });
+    const hidden = inProgressPath(target.path);
+    return { target, hidden, handle: await open(hidden, 'wx'), pending: '' };
+  };
+  let current: Open | undefined = await begin();
+  const opened = async (): Promise<Open> => (current ??= await begin());
+  const writePending = async (file: Open) => {
+    if (file.pending === '') return;
+    const text = file.pending;
+    file.pending = '';
+    await file.handle.write(text);
   };
   return {
     async write(rows) {
       if (rows.length === 0) return;
-      pending += encode(rows);
-      if (pending.length >= FLUSH_CHARACTERS) await flush();
+      const file = await opened();
+      file.pending += file.target.encode(rows);
+      if (file.pending.length >= FLUSH_CHARACTERS) await writePending(file);
     },
-    async close() {
-      if (!finish()) return;
+    async flush() {
+      if (!current) return;
+      await writePending(current);
+      await current.handle.sync();
+    },
+    async commit() {
+      const file = current;
+      if (!file) return;
+      current = undefined;
       try {
         try {
-          await flush();
-          await handle.sync();
+          await writePending(file);
+          await file.handle.sync();
         } finally {
-          await handle.close();
+          await file.handle.close();
         }
-        if (options.mode === 'new-file') await rename(hidden, target);
-        else options.exclusively(() => appendByReplacing(target, hidden));
+        if (options.mode === 'new-file') await rename(file.hidden, file.target.path);
+        else options.exclusively(() => appendByReplacing(file.target.path, file.hidden));
       } catch (error) {
-        await unlink(hidden).catch(() => undefined);
+        await unlink(file.hidden).catch(() => undefined);
         throw error;
       }
-      syncDirectory(dirname(target));
+      syncDirectory(dirname(file.target.path));
     },
     async abort() {
-      if (!finish()) return;
-      pending = '';
-      await handle.close().catch(() => undefined);
-      await unlink(hidden).catch(() => undefined);
+      const file = current;
+      if (!file) return;
+      current = undefined;
+      file.pending = '';
+      await file.handle.close().catch(() => undefined);
+      await unlink(file.hidden).catch(() => undefined);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isWriterDead, LOCAL_HOST } from '../store/writer-identity.js';
+import { isWriterDead, LOCAL_HOST } from '@lateral/core';
 
 /**
  * Hidden in-progress files, as Flink's file sink writes them: `.<target>.inprogress-<host>-<pid>-<uuid>`
