@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PluginLoader, type ConnectorV1, type LateralPluginV1 } from '@lateral/core';
+import { PluginLoader, type ConnectorV1, type LateralPluginV1, type TableFunctionV1 } from '@lateral/core';
 import { pluginPackageFor, publishedPluginIds } from '@lateral/spec';
 import { fakeImporter, testAiProvider, testRegistry } from './engine-test-kit.js';
 
@@ -21,13 +21,21 @@ const queuePlugin: LateralPluginV1 = {
   provides: ['connector:queue'],
   register: (registrar) => void registrar.registerConnector(queueConnector),
 };
+/** An aggregate that yields nothing: enough to be registered and found. */
+const scoreFunction: TableFunctionV1 = {
+  specificationVersion: 'v1',
+  name: 'ML_SCORE',
+  kind: 'aggregate',
+  bind: () => ({ outputColumns: [] }),
+  async *operator() {},
+};
 const scorePlugin: LateralPluginV1 = {
   specificationVersion: 'v1',
   name: '@lateral/function-ml-score',
   provides: ['table-function:ML_SCORE'],
   // needs a provider package: the loader brings it in by the same rule first
   dependencies: ['provider:testai'],
-  register: () => undefined,
+  register: (registrar) => void registrar.registerTableFunction(scoreFunction),
 };
 const PACKAGES = {
   '@lateral/connector-queue': { plugin: queuePlugin },
@@ -67,7 +75,8 @@ describe('PluginLoader for connectors and table functions', () => {
     await Promise.all([loader.ensureConnector('Queue'), loader.ensureConnector('queue')]);
     await loader.ensureConnector('queue');
     expect(requested).toEqual(['@lateral/connector-queue']);
-    expect(registry.connector('queue')).toBe(queueConnector);
+    // a v1 connector is registered through the v2 adapter
+    expect(registry.connector('queue')).toMatchObject({ id: 'queue' });
   });
 
   it('does not import a package for a connector the kernel has built in', async () => {
@@ -81,21 +90,20 @@ describe('PluginLoader for connectors and table functions', () => {
     const { importer, requested } = fakeImporter(PACKAGES);
     const loader = new PluginLoader(registry, importer);
     await loader.ensureTableFunction('ml_score');
-    await loader.ensureTableFunction('ML_SCORE');
+    await expect(loader.ensureTableFunction('ML_SCORE')).resolves.toBe(scoreFunction);
     expect(requested).toEqual(['@lateral/function-ml-score', '@lateral/provider-testai']);
     expect(registry.provider('testai')).toBe(testAiProvider);
   });
 
-  it('says which package to add when it is not installed', async () => {
-    const loader = new PluginLoader(testRegistry(false), fakeImporter(PACKAGES).importer);
+  it('says which connector package to add; leaves a missing table function to the binder', async () => {
+    const { importer, requested } = fakeImporter(PACKAGES);
+    const loader = new PluginLoader(testRegistry(false), importer);
     await expect(loader.ensureConnector('kafka')).rejects.toMatchObject({
-      code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
+      code: 'LATERAL_ERR_CONNECTOR_UNKNOWN',
       message: "Connector 'kafka' is not installed: add @lateral/connector-kafka (pnpm add @lateral/connector-kafka).",
     });
-    await expect(loader.ensureTableFunction('AI_TRANSLATE')).rejects.toMatchObject({
-      code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED',
-      message: "Table function 'AI_TRANSLATE' is not installed: add @lateral/function-ai-translate (pnpm add @lateral/function-ai-translate).",
-    });
+    await expect(loader.ensureTableFunction('AI_TRANSLATE')).resolves.toBeUndefined();
+    expect(requested).toContain('@lateral/function-ai-translate');
   });
 
   it('checks the contract version, what the package provides, and the name', async () => {
@@ -105,6 +113,6 @@ describe('PluginLoader for connectors and table functions', () => {
       code: 'LATERAL_ERR_PLUGIN_INVALID',
       message: expect.stringContaining("does not provide connector 'liar'"),
     });
-    await expect(loader.ensureConnector('../x')).rejects.toMatchObject({ code: 'LATERAL_ERR_PLUGIN_NOT_INSTALLED' });
+    await expect(loader.ensureConnector('../x')).rejects.toMatchObject({ code: 'LATERAL_ERR_CONNECTOR_UNKNOWN' });
   });
 });
