@@ -38,9 +38,14 @@ function readFile(table: TableDefinition, file: string, options: FilesystemOptio
     : readJsonLines(table, file, { ...options.json, batchSize: BATCH_SIZE });
 }
 
+/** Whether the table's path is a directory (declared as one, or found to be one). */
+async function isDirectoryTable(options: FilesystemOptions): Promise<boolean> {
+  return options.pathIsDirectory || (await pathKind(options.path)) === 'directory';
+}
+
 /** The directory where a table's in-progress files are written: the table's directory, or its file's. */
-async function inProgressDirectory(path: string, pathIsDirectory: boolean): Promise<string> {
-  return pathIsDirectory || (await pathKind(path)) === 'directory' ? path : dirname(path);
+function inProgressDirectory(options: FilesystemOptions, isDirectory: boolean): string {
+  return isDirectory ? options.path : dirname(options.path);
 }
 
 /**
@@ -63,8 +68,8 @@ export const filesystemConnector: ConnectorV2 = {
   },
   async openSink(table, context) {
     const options = filesystemOptions(table);
-    const intoDirectory = options.pathIsDirectory || (await pathKind(options.path)) === 'directory';
-    await removeDeadInProgressFiles(intoDirectory ? options.path : dirname(options.path));
+    const intoDirectory = await isDirectoryTable(options);
+    await removeDeadInProgressFiles(inProgressDirectory(options, intoDirectory));
     const nextTarget = async (): Promise<CommitTarget> => {
       const path = intoDirectory ? join(options.path, `part-${randomUUID()}.${options.format}`) : options.path;
       let encode =
@@ -79,7 +84,7 @@ export const filesystemConnector: ConnectorV2 = {
 
 async function* readTable(table: TableDefinition): AsyncGenerator<SourceBatch> {
   const options = filesystemOptions(table);
-  await removeDeadInProgressFiles(await inProgressDirectory(options.path, options.pathIsDirectory));
+  await removeDeadInProgressFiles(inProgressDirectory(options, await isDirectoryTable(options)));
   let read = 0;
   for (const file of await filesToRead(table, options.path)) {
     for await (const rows of readFile(table, file, options)) {

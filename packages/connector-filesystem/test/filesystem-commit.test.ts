@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_HOST, PluginRegistry, type ConnectorV2, type Row } from '@lateral/core';
-import { plugin, removeDeadInProgressFiles } from '@lateral/connector-filesystem';
-import { col, t, table, tempDir } from '../../core/test/query-fixtures.js';
+import { LOCAL_HOST, type ConnectorV2, type Row } from '@lateral/core';
+import { removeDeadInProgressFiles } from '@lateral/connector-filesystem';
+import { col, t, table } from '../../core/test/query-fixtures.js';
+import { filesystemFixture, type TempDir } from './filesystem-fixture.js';
 
-let dir: { path: string; cleanup: () => Promise<void> };
+let dir: TempDir;
 let connector: ConnectorV2;
 
 const fsTable = (path: string) => table('t', [col('id', t.int()), col('text', t.string())], { connector: 'filesystem', path, format: 'json' });
@@ -25,10 +26,7 @@ function deadPid(): number {
 }
 
 beforeEach(async () => {
-  dir = await tempDir();
-  const registry = new PluginRegistry();
-  registry.registerPlugin(plugin);
-  connector = registry.connector('filesystem')!;
+  ({ dir, connector } = await filesystemFixture());
 });
 afterEach(() => dir.cleanup());
 

@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PluginRegistry, type ConnectorV2, type TableEntry } from '@lateral/core';
-import { plugin } from '@lateral/connector-filesystem';
-import { col, createContext, failure, insert, query, t, table, tempDir, type TestContext } from '../../core/test/query-fixtures.js';
+import type { ConnectorV2, TableEntry } from '@lateral/core';
+import { col, createContext, failure, insert, query, t, table, type TestContext } from '../../core/test/query-fixtures.js';
+import { filesystemFixture, type TempDir } from './filesystem-fixture.js';
 
-let dir: { path: string; cleanup: () => Promise<void> };
+let dir: TempDir;
 let connector: ConnectorV2;
 
 const columns = () => [
@@ -27,10 +27,7 @@ function contextWith(...tables: TableEntry[]): TestContext {
 }
 
 beforeEach(async () => {
-  dir = await tempDir();
-  const registry = new PluginRegistry();
-  registry.registerPlugin(plugin);
-  connector = registry.connector('filesystem')!;
+  ({ dir, connector } = await filesystemFixture());
 });
 afterEach(() => dir.cleanup());
 

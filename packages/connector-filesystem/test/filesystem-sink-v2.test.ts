@@ -1,11 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PluginRegistry, type ConnectorV2, type Row } from '@lateral/core';
-import { plugin } from '@lateral/connector-filesystem';
-import { col, t, table, tempDir } from '../../core/test/query-fixtures.js';
+import type { ConnectorV2, Row } from '@lateral/core';
+import { col, t, table } from '../../core/test/query-fixtures.js';
+import { filesystemFixture, type TempDir } from './filesystem-fixture.js';
 
-let dir: { path: string; cleanup: () => Promise<void> };
+let dir: TempDir;
 let connector: ConnectorV2;
 
 const fsTable = (path: string) => table('t', [col('id', t.int())], { connector: 'filesystem', path, format: 'json' });
@@ -14,10 +14,7 @@ const rows = (...ids: number[]): Row[] => ids.map((id) => [id]);
 const inProgress = async (directory: string): Promise<string[]> => (await readdir(directory)).filter((name) => name.includes('.inprogress-'));
 
 beforeEach(async () => {
-  dir = await tempDir();
-  const registry = new PluginRegistry();
-  registry.registerPlugin(plugin);
-  connector = registry.connector('filesystem')!;
+  ({ dir, connector } = await filesystemFixture());
 });
 afterEach(() => dir.cleanup());
 

@@ -84,21 +84,17 @@ export class FileCatalog implements MutableCatalog {
   }
 
   connectionSecrets(name: string): Record<string, string> {
-    if (!this.store.exists()) return {};
-    return this.store.read((db) => {
-      const entry = findByName(readCatalogDocument(db, this.store.path).connections, name);
-      return entry ? { ...(readSecretsDocument(db, this.store.path)[entry.name] ?? {}) } : {};
-    });
+    const entry = this.getConnection(name);
+    if (!entry) return {};
+    return { ...(this.store.read((db) => readSecretsDocument(db, this.store.path))[entry.name] ?? {}) };
   }
 
   /** A table's secret option values as written (`${env:NAME}` unresolved); empty when it has none. */
   tableSecrets(name: string): Record<string, string> {
-    if (!this.store.exists()) return {};
-    return this.store.read((db) => {
-      const entry = findByName(readCatalogDocument(db, this.store.path).tables, name);
-      if (!entry?.secretKeys?.length) return {};
-      return { ...(readTableSecretsDocument(db, this.store.path)[entry.name] ?? {}) };
-    });
+    // Every read and INSERT asks: the cached catalog answers for a table without secrets.
+    const entry = this.getTable(name);
+    if (!entry?.secretKeys?.length) return {};
+    return { ...(this.store.read((db) => readTableSecretsDocument(db, this.store.path))[entry.name] ?? {}) };
   }
 
   resolveConnection(name: string, environment: Environment, options: { lenient?: boolean } = {}): ResolvedConnection {

@@ -41,13 +41,7 @@ export class PluginLoader {
     if (!PROVIDER_ID.test(providerId)) {
       throw new LateralError({ code: 'LATERAL_ERR_PROVIDER_UNKNOWN', message: `'${id}' is not a valid provider id (letters, digits, '-' and '_').` });
     }
-    let pending = this.loading.get(providerId);
-    if (!pending) {
-      pending = this.load(providerId);
-      this.loading.set(providerId, pending);
-      pending.catch(() => this.loading.delete(providerId));
-    }
-    await pending;
+    await this.loadOnce('provider', providerId, () => this.load(providerId));
   }
 
   /**
@@ -78,7 +72,7 @@ export class PluginLoader {
     if (!PROVIDER_ID.test(connectorId)) {
       throw new LateralError({ code: 'LATERAL_ERR_CONNECTOR_UNKNOWN', message: `'${id}' is not a valid connector id (letters, digits, '-' and '_').` });
     }
-    await this.ensurePlugin('connector', connectorId, () => this.registry.connector(connectorId) !== undefined);
+    await this.loadOnce('connector', connectorId, () => this.loadPlugin('connector', connectorId, () => this.registry.connector(connectorId) !== undefined));
   }
 
   /**
@@ -91,7 +85,7 @@ export class PluginLoader {
     const wanted = name.trim().toUpperCase();
     const known = this.registry.tableFunction(wanted);
     if (known || !TABLE_FUNCTION_NAME.test(wanted)) return known;
-    await this.ensurePlugin('table-function', wanted, () => this.registry.tableFunction(wanted) !== undefined);
+    await this.loadOnce('table-function', wanted, () => this.loadPlugin('table-function', wanted, () => this.registry.tableFunction(wanted) !== undefined));
     return this.registry.tableFunction(wanted);
   }
 
@@ -140,12 +134,12 @@ export class PluginLoader {
     }
   }
 
-  /** Loads the package serving `kind`/`id` once (concurrent callers share the import). */
-  private async ensurePlugin(kind: PluginKind, id: string, present: () => boolean): Promise<void> {
+  /** Runs `load` for `kind`/`id` once (concurrent callers share the import; a failure may be retried). */
+  private async loadOnce(kind: PluginKind, id: string, load: () => Promise<void>): Promise<void> {
     const key = pluginRegistration(kind, id);
     let pending = this.loading.get(key);
     if (!pending) {
-      pending = this.loadPlugin(kind, id, present);
+      pending = load();
       this.loading.set(key, pending);
       pending.catch(() => this.loading.delete(key));
     }

@@ -8,8 +8,9 @@ import { throwIfAborted } from './operators/op-context.js';
 import { executePlan } from './plan-execute.js';
 import { connectorRun } from './table-connector-run.js';
 
-function ioError(action: string, table: string): (reason: string) => LateralError {
-  return (reason) => new LateralError({ code: 'LATERAL_ERR_CONNECTOR_IO', message: `${action} table '${table}' failed: ${reason}` });
+/** The LATERAL_ERR_CONNECTOR_IO a connector's non-Lateral failure becomes, keeping it as the cause. */
+function ioError(action: string, table: string, cause: unknown): (reason: string) => LateralError {
+  return (reason) => new LateralError({ code: 'LATERAL_ERR_CONNECTOR_IO', message: `${action} table '${table}' failed: ${reason}`, cause });
 }
 
 /**
@@ -26,7 +27,7 @@ export async function executeInsert(statement: InsertStatement, context: EngineC
   try {
     sink = await connector.openSink(run.table, run.context);
   } catch (error) {
-    throw run.masked(error, withCause(ioError('Opening', table.name), error));
+    throw run.masked(error, ioError('Opening', table.name, error));
   }
   let count = 0;
   let positions: unknown;
@@ -46,16 +47,9 @@ export async function executeInsert(statement: InsertStatement, context: EngineC
     await sink.commit(positions);
   } catch (error) {
     await sink.abort().catch(() => undefined);
-    throw run.masked(error, withCause(ioError('Writing', table.name), error));
+    throw run.masked(error, ioError('Writing', table.name, error));
   }
   // Only now may the source commit what it read (at-least-once): the output is durable and visible.
   if (source?.committed && positions !== undefined) await source.committed(positions);
   return { kind: 'message', statement, message: `${count} ${count === 1 ? 'row' : 'rows'} inserted into ${table.name}` };
-}
-
-function withCause(wrap: (reason: string) => LateralError, cause: unknown): (reason: string) => LateralError {
-  return (reason) => {
-    const error = wrap(reason);
-    return new LateralError({ ...error.toPlain(), cause });
-  };
 }
