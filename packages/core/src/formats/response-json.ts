@@ -9,12 +9,12 @@ import type { Column } from '@lateral/spec';
  * (embedding float arrays, chat text) keeps the fast JSON.parse.
  */
 export function jsonParserFor(output: readonly Column[]): (text: string) => unknown {
-  return output.some((column) => hasExactNumbers(column.dataType)) ? parseJsonExact : JSON.parse;
+  return needsExactNumbers(output) ? parseJsonExact : JSON.parse;
 }
 
 /** `response.json()`, or the exact parse when the OUTPUT columns need every digit. */
 export function responseJson(response: ResponseBody, output: readonly Column[]): unknown {
-  if (!output.some((column) => hasExactNumbers(column.dataType))) return response.json();
+  if (!needsExactNumbers(output)) return response.json();
   try {
     return parseJsonExact(response.text());
   } catch (cause) {
@@ -24,4 +24,8 @@ export function responseJson(response: ResponseBody, output: readonly Column[]):
       cause,
     });
   }
+}
+
+function needsExactNumbers(output: readonly Column[]): boolean {
+  return output.some((column) => hasExactNumbers(column.dataType));
 }

@@ -1,21 +1,11 @@
-import type { ErrorCode } from '@lateral/spec';
 import { LateralError, type PlainLateralError } from '@lateral/spec';
 import { maskAndTruncate, maskSecrets } from '@lateral/spec';
-import { ProviderCallError } from '@lateral/spec';
+import { ProviderCallError, type ProviderCallErrorOptions } from '@lateral/spec';
 
 /** A task's error as plain data: errors cross threads as data and are rebuilt on the main thread. */
 export type PlainTaskError =
-  | {
-      kind: 'provider';
-      code: ErrorCode;
-      message: string;
-      providerId: string;
-      status?: number;
-      maskedBody?: string;
-      retryable: boolean;
-      retryAfterMs?: number;
-      providerCode?: string;
-    }
+  // a ProviderCallError's own options, less the cause (which need not survive structured cloning)
+  | ({ kind: 'provider' } & Omit<ProviderCallErrorOptions, 'cause'>)
   | { kind: 'lateral'; error: PlainLateralError }
   | { kind: 'aborted' };
 

@@ -28,14 +28,15 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
   let signalNames: RateLimitHeaderNames | undefined;
   // the connection's secrets, known before the invocation is built (building it may fail, quoting an option)
   const secrets = Object.values(task.model.connection?.secrets ?? {});
-  let sensitive: string[] = secrets;
+  // the invocation's secrets once it is built; the row strings join them only on a failure
+  let invocationSecrets: string[] | undefined;
   // credentials the transport derives (tokens, signatures) are masked out of every failure too
   const derivedSecrets = new Set<string>();
   try {
     if (signal.aborted) return { ok: false, error: { kind: 'aborted' }, durationMs: 0 };
     const base = await source.invocationFor(task);
     signalNames = base.provider.rateLimitSignals;
-    sensitive = [...base.secrets, ...rowStrings(task.rows)];
+    invocationSecrets = base.secrets;
     const invocation: ModelInvocation = {
       ...base,
       inputFormat: timed(base.inputFormat, 'encode', cpu),
@@ -67,6 +68,7 @@ export async function runInferenceTask(source: InvocationSource, task: Inference
       cpuMs: cpu.ms,
     };
   } catch (error) {
+    const sensitive = invocationSecrets === undefined ? secrets : [...invocationSecrets, ...rowStrings(task.rows)];
     return {
       ok: false,
       error: toPlainTaskError(error, [...sensitive, ...derivedSecrets], signal.aborted, [...secrets, ...derivedSecrets]),

@@ -104,8 +104,9 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
     maxResponseBytes: invocation.maxResponseBytes,
     secrets: derivedSecrets,
   });
-  // every string sent, also those inside ARRAY, MAP and ROW values
-  const sensitive = [...invocation.secrets, ...derivedSecrets, ...rowStrings(rows)];
+  // every string sent, also those inside ARRAY, MAP and ROW values; gathered only on a failure,
+  // not on every successful request
+  const sensitive = (): string[] => [...invocation.secrets, ...derivedSecrets, ...rowStrings(rows)];
   if (response.status < 200 || response.status >= 300) {
     const bodyText = new TextDecoder().decode(response.body);
     throw classifyHttpFailure({
@@ -114,7 +115,7 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
       headers: response.headers,
       bodyText,
       info: provider.describeError?.(response.status, response.headers, bodyText),
-      sensitive,
+      sensitive: sensitive(),
     });
   }
   const body = responseBody(response.body, response.headers['content-type']);
@@ -123,12 +124,13 @@ export async function invokeOnce(invocation: ModelInvocation, rows: Row[], optio
   } catch (error) {
     if (error instanceof ProviderCallError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    const masked = sensitive();
     throw new ProviderCallError({
       code: 'LATERAL_ERR_PROVIDER_RESPONSE',
-      message: `${model.providerId}: ${maskAndTruncate(message, sensitive, 300)}`,
+      message: `${model.providerId}: ${maskAndTruncate(message, masked, 300)}`,
       providerId: model.providerId,
       status: response.status,
-      maskedBody: maskAndTruncate(body.text(), sensitive),
+      maskedBody: maskAndTruncate(body.text(), masked),
       retryable: false,
       cause: error,
     });
