@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { TOKENS, type Engine, type PluginLoader } from '@lateral/core';
-import type { CliOptions } from '../cli-options.js';
-import { CLI_OPTIONS, ENGINE } from '../lateral-session.js';
+import { ENGINE } from '../lateral-session.js';
 import type { ScriptRunner } from '../script-runner.js';
 import { catalogCompletionSource } from './catalog-completion-source.js';
 import { completeShellInput, type CompletionSource } from './shell-completion.js';
-import { applyDisplayCommand, isQuit, parseShellCommand, SHELL_COMMANDS, SHELL_HELP, type DisplaySettings } from './shell-commands.js';
+import { applyDisplayCommand, isQuit, parseShellCommand, SHELL_COMMANDS, SHELL_HELP } from './shell-commands.js';
 import { ShellHistory } from './shell-history.js';
 import { isCompleteScript } from './statement-buffer.js';
 
@@ -18,7 +17,7 @@ const HISTORY_SIZE = 1000;
 type Scope = { resolve<T>(token: symbol): T; isRegistered?(token: symbol, recursive?: boolean): boolean };
 
 export interface ShellServices {
-  /** The CLI's container: the engine (catalog for completion), the plugin loader, the options (display settings). */
+  /** The CLI's container: the engine (catalog for completion), the plugin loader. */
   scope?: Scope;
   /** The progress reporter: its pending summary is printed before the prompt comes back. */
   progress?: { flush(): void };
@@ -34,7 +33,6 @@ export interface ShellServices {
 export async function runInteractiveShell(runner: ScriptRunner, dataDir: string, services: ShellServices = {}): Promise<number> {
   const terminal = Boolean(process.stdin.isTTY);
   const history = terminal ? await ShellHistory.open(join(dataDir, HISTORY_FILE), HISTORY_SIZE) : undefined;
-  const display = displaySettings(services.scope);
   const completion = completionSource(services.scope);
   let buffer = '';
   let running: AbortController | undefined;
@@ -99,8 +97,10 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string,
         if (command.kind === 'help') say(SHELL_HELP);
         else if (command.kind === 'unknown') say(`LATERAL_ERR_CLI_USAGE: unknown shell command ${command.name}; type \\? for help.`);
         else if (command.kind !== 'quit') {
+          // The runner's writer options are the one record of how results show: change a copy, then use it.
+          const display = { ...runner.writerOptions };
           say(applyDisplayCommand(command, display));
-          runner.useWriter({ ...runner.writerOptions, format: display.format, expanded: display.expanded ?? false });
+          runner.useWriter(display);
         }
         buffer = '';
         prompt(PROMPT);
@@ -135,12 +135,6 @@ export async function runInteractiveShell(runner: ScriptRunner, dataDir: string,
 function clearLine(rl: Interface): void {
   rl.write(null, { ctrl: true, name: 'e' });
   rl.write(null, { ctrl: true, name: 'u' });
-}
-
-/** The options object the script runner reads: the shell's display commands change it in place. */
-function displaySettings(scope: Scope | undefined): DisplaySettings {
-  const options = tryResolve<CliOptions>(scope, CLI_OPTIONS);
-  return options ?? { format: 'table' };
 }
 
 function completionSource(scope: Scope | undefined): CompletionSource | undefined {

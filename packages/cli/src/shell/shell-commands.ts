@@ -1,11 +1,7 @@
-import { OUTPUT_FORMATS, type OutputFormat } from '../output/result-writer.js';
+import { OUTPUT_FORMATS, type OutputFormat, type WriterOptions } from '../output/result-writer.js';
 
-/** How the shell shows rows; the shell's commands change it for the statements that follow. */
-export interface DisplaySettings {
-  format: OutputFormat;
-  /** One `column | value` block per row (psql's `\x`); the writer renders it. */
-  expanded?: boolean;
-}
+/** How the shell shows rows: the writer options its commands change for the statements that follow. */
+export type DisplaySettings = Pick<WriterOptions, 'format' | 'expanded'>;
 
 export type ShellCommand =
   | { kind: 'quit' }

@@ -22,7 +22,7 @@ function resolveModel(ref: ModelRef, context: EngineContext, functionName: strin
   }
 }
 
-/** The kernel services a table function binds one call with, over the columns of `scope`. */
+/** The `model_ref` a model function's first argument must be (withModelArgument has read it as one). */
 function modelRef(arg: Expression | undefined, call: TableFunctionCall): ModelRef {
   if (arg?.type !== 'model_ref') {
     throw bindError('LATERAL_ERR_BIND_ARGUMENTS', `The first argument of ${call.name} must be a model name`, (arg ?? call).location);
@@ -30,6 +30,7 @@ function modelRef(arg: Expression | undefined, call: TableFunctionCall): ModelRe
   return arg;
 }
 
+/** The kernel services a table function binds one call with, over the columns of `scope`. */
 export function tableFunctionBindContext(scope: BindScope, context: EngineContext): TableFunctionBindContext {
   return {
     model: (arg, call) => resolveModel(modelRef(arg, call), context, call.name),
